@@ -1,0 +1,76 @@
+/** Turning what went wrong — bad params, an API error, an unreadable body — into one clear line. */
+import type { z } from 'zod'
+
+const EXCERPT_LENGTH = 200
+
+/** A short, single-line excerpt of a body that may be HTML or plain text. */
+export function excerpt(text: string): string {
+  const plain = text
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+  if (plain === '') return '(empty body)'
+  return plain.length > EXCERPT_LENGTH ? `${plain.slice(0, EXCERPT_LENGTH)}…` : plain
+}
+
+/** "toNumber is required; limit must be between 1 and 100" — each issue after its field name. */
+export function describeIssues(error: z.ZodError): string {
+  return error.issues
+    .map((issue) => {
+      const path = issue.path.map(String).join('.')
+      return path ? `${path} ${issue.message}` : issue.message
+    })
+    .join('; ')
+}
+
+/** The API's own words from an error body: FastAPI's `detail` (string or list), or `message`. */
+function apiMessage(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null) return undefined
+  const { detail, message, error } = body as Record<string, unknown>
+  if (typeof detail === 'string' && detail.trim()) return detail
+  if (Array.isArray(detail) && detail.length > 0) {
+    return detail
+      .map((item) => {
+        if (typeof item === 'string') return item
+        const { loc, msg } = (item ?? {}) as { loc?: unknown; msg?: unknown }
+        // FastAPI locations start with where the field was ("body", "query", "path").
+        const field = Array.isArray(loc) ? loc.slice(1).map(String).join('.') : ''
+        const text = typeof msg === 'string' ? msg : JSON.stringify(item)
+        return field ? `${field}: ${text}` : text
+      })
+      .join('; ')
+  }
+  if (typeof message === 'string' && message.trim()) return message
+  if (typeof error === 'string' && error.trim()) return error
+  return undefined
+}
+
+export function describeErrorResponse(status: number, statusText: string, text: string): string {
+  let words: string | undefined
+  try {
+    words = apiMessage(JSON.parse(text))
+  } catch {
+    // Not JSON (a gateway's HTML page, plain text): an excerpt is the best we have.
+  }
+  const label = statusText ? `${status} ${statusText}` : `${status}`
+  return `AgentPhone API error (HTTP ${label}): ${words ?? excerpt(text)}`
+}
+
+const REDACTED = '[REDACTED]'
+/** Shorter strings are certainly not a key, and replacing them would mangle ordinary text. */
+const MIN_SECRET_LENGTH = 6
+
+/** Replaces every occurrence of the secret in strings anywhere inside the value. */
+export function redact<T>(value: T, secret: string | undefined): T {
+  if (!secret || secret.length < MIN_SECRET_LENGTH) return value
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return v.replaceAll(secret, REDACTED)
+    if (Array.isArray(v)) return v.map(walk)
+    if (typeof v === 'object' && v !== null) {
+      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [walk(k), walk(inner)]))
+    }
+    return v
+  }
+  return walk(value) as T
+}

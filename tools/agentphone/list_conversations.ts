@@ -1,0 +1,23 @@
+import { defineAgentPhoneTool } from './define.js'
+import { conversationFields, page } from './entities.js'
+import { params } from './params.js'
+
+export const listConversationsTool = defineAgentPhoneTool({
+  operation: 'list_conversations',
+  name: 'AgentPhone List Conversations',
+  description: 'List conversations (message threads) for this AgentPhone account',
+  params: {
+    limit: params.integer('Number of results to return (default 20, max 100)', {
+      min: 1,
+      max: 100,
+    }),
+    offset: params.integer('Number of results to skip (min 0)', { min: 0 }),
+  },
+  method: 'GET',
+  path: () => '/v1/conversations',
+  query: ['limit', 'offset'],
+  outputs: page(conversationFields, {
+    data: 'Conversations',
+    total: 'Total number of conversations',
+  }),
+})

@@ -1,0 +1,23 @@
+import { defineAgentPhoneTool } from './define.js'
+import { numberFields, page } from './entities.js'
+import { params } from './params.js'
+
+export const listNumbersTool = defineAgentPhoneTool({
+  operation: 'list_numbers',
+  name: 'AgentPhone List Numbers',
+  description: 'List all phone numbers provisioned for this AgentPhone account',
+  params: {
+    limit: params.integer('Number of results to return (default 20, max 100)', {
+      min: 1,
+      max: 100,
+    }),
+    offset: params.integer('Number of results to skip (min 0)', { min: 0 }),
+  },
+  method: 'GET',
+  path: () => '/v1/numbers',
+  query: ['limit', 'offset'],
+  outputs: page(numberFields, {
+    data: 'Phone numbers',
+    total: 'Total number of phone numbers',
+  }),
+})

@@ -1,0 +1,185 @@
+/**
+ * Parameter builders shared by every AgentPhone tool. Each builder yields the Sim-facing
+ * description of a parameter and the zod schema that validates it, so the two cannot drift.
+ * Validation messages are phrased to follow the field name: "toNumber is required".
+ */
+import { z } from 'zod'
+import type { ParamType, ToolParam } from '../types.js'
+
+export interface ParamSpec<S extends z.ZodType = z.ZodType> {
+  param: ToolParam
+  schema: S
+}
+
+export const E164_PATTERN = /^\+[1-9]\d{7,14}$/
+const ISO_8601_PATTERN =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
+
+export const isE164 = (value: string) => E164_PATTERN.test(value)
+
+export function isIsoTimestamp(value: string): boolean {
+  return ISO_8601_PATTERN.test(value) && !Number.isNaN(Date.parse(value))
+}
+
+export function isHttpUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false
+  const { protocol, hostname } = new URL(value)
+  return (protocol === 'https:' || protocol === 'http:') && hostname !== ''
+}
+
+/** Absent, null and blank values all mean "not given" for an optional parameter. */
+const isBlank = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+
+const typeError = (expected: string) => (issue: { input?: unknown }) =>
+  issue.input === undefined || issue.input === null ? 'is required' : `must be ${expected}`
+
+/** Makes a schema optional, treating blank input as absent. */
+const optional = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value) => (isBlank(value) ? undefined : value), schema.optional())
+
+const describe = (type: ParamType, description: string, required: boolean): ToolParam => ({
+  type,
+  required,
+  visibility: 'user-or-llm',
+  description,
+})
+
+/**
+ * An optional parameter whose present value must satisfy `schema`; `.required()` gives the
+ * required variant. (Declared like zod: `params.phone('…').required()`.)
+ */
+function param<S extends z.ZodType>(type: ParamType, description: string, schema: S) {
+  return {
+    param: describe(type, description, false),
+    schema: optional(schema),
+    required: (): ParamSpec<S> => ({ param: describe(type, description, true), schema }),
+  }
+}
+
+const trimmedString = (expected = 'a string') =>
+  z
+    .string({ error: typeError(expected) })
+    .trim()
+    .min(1, 'must not be empty')
+
+export const params = {
+  /** The account's API key: typed into the editor, never offered to an LLM. */
+  apiKey: () => ({
+    param: {
+      type: 'string',
+      required: true,
+      visibility: 'user-only',
+      description: 'AgentPhone API key',
+    } satisfies ToolParam,
+    schema: trimmedString(),
+  }),
+
+  /** An opaque AgentPhone ID (`agt_…`, `num_…`, …); required unless stated otherwise. */
+  id: (description: string) =>
+    param(
+      'string',
+      description,
+      // URLs resolve `.` and `..` as directory steps even when percent-encoded.
+      trimmedString().refine((id) => id !== '.' && id !== '..', 'must be an ID, not "." or ".."')
+    ),
+
+  /** Free text sent as typed (not trimmed); when required it must not be blank. */
+  text: (description: string) =>
+    param(
+      'string',
+      description,
+      z
+        .string({ error: typeError('a string') })
+        .refine((value) => value.trim() !== '', 'must not be empty')
+    ),
+
+  phone: (description: string) =>
+    param(
+      'string',
+      description,
+      trimmedString('a phone number in E.164 format, e.g. +14155551234').regex(
+        E164_PATTERN,
+        'must be a phone number in E.164 format: + then 8 to 15 digits, e.g. +14155551234'
+      )
+    ),
+
+  timestamp: (description: string) =>
+    param(
+      'string',
+      description,
+      trimmedString().refine(
+        isIsoTimestamp,
+        'must be an ISO 8601 timestamp, e.g. 2026-01-31T09:00:00Z'
+      )
+    ),
+
+  /** A short code with a fixed form, e.g. a 3-digit area code. */
+  matching: (description: string, pattern: RegExp, expected: string) =>
+    param('string', description, trimmedString().regex(pattern, `must be ${expected}`)),
+
+  url: (description: string) =>
+    param(
+      'string',
+      description,
+      trimmedString().refine(isHttpUrl, 'must be an http(s) URL, e.g. https://example.com/a.png')
+    ),
+
+  /** One of a fixed set; matched case-insensitively and sent in its canonical spelling. */
+  oneOf: <const V extends readonly [string, ...string[]]>(description: string, values: V) => {
+    const expected = `one of ${values.join(', ')}`
+    const canonical = (value: unknown) =>
+      typeof value === 'string'
+        ? (values.find((v) => v.toLowerCase() === value.trim().toLowerCase()) ?? value)
+        : value
+    return param(
+      'string',
+      description,
+      z.preprocess(canonical, z.enum(values, { error: typeError(expected) }))
+    )
+  },
+
+  /** A whole number in [min, max]; numeric strings (as LLMs often send) are accepted. */
+  integer: (description: string, { min, max }: { min: number; max?: number }) => {
+    const range = max === undefined ? `at least ${min}` : `between ${min} and ${max}`
+    let schema = z
+      .number({ error: typeError('a number') })
+      .int('must be a whole number')
+      .min(min, `must be ${range}`)
+    if (max !== undefined) schema = schema.max(max, `must be ${range}`)
+    const fromNumericString = (value: unknown) =>
+      typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value
+    return param('number', description, z.preprocess(fromNumericString, schema))
+  },
+
+  /**
+   * A JSON object, or null to clear. Absent means "leave unchanged", so null is kept apart from
+   * absence here. A string holding JSON (as LLMs often send) is parsed.
+   */
+  jsonObject: (description: string) => {
+    const parseString = (value: unknown) => {
+      if (typeof value !== 'string') return value
+      if (value.trim() === '') return undefined
+      try {
+        return JSON.parse(value)
+      } catch {
+        return value
+      }
+    }
+    const object = z.custom<Record<string, unknown>>(
+      (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+      'must be a JSON object or null'
+    )
+    return {
+      param: describe('json', description, false),
+      schema: z.preprocess(parseString, object.nullable().optional()),
+    }
+  },
+}
+
+export type ParamSpecs = Record<string, ParamSpec>
+
+/** The validated params a tool receives, derived from its specs. */
+export type ParamsOf<S extends ParamSpecs> = { apiKey: string } & z.output<
+  z.ZodObject<{ [K in keyof S]: S[K]['schema'] }>
+>
