@@ -1,6 +1,6 @@
 import { apiPath, defineAgentPhoneTool } from './define.js'
 import { messagePage, numberMessageFields } from './entities.js'
-import { params } from './params.js'
+import { messageCursor, params } from './params.js'
 
 export const getNumberMessagesTool = defineAgentPhoneTool({
   operation: 'get_number_messages',
@@ -8,12 +8,7 @@ export const getNumberMessagesTool = defineAgentPhoneTool({
   description: 'Fetch messages received on a specific phone number',
   params: {
     numberId: params.id('ID of the phone number').required(),
-    limit: params.integer('Number of messages to return (default 50, max 200)', {
-      min: 1,
-      max: 200,
-    }),
-    before: params.timestamp('Return messages received before this ISO 8601 timestamp'),
-    after: params.timestamp('Return messages received after this ISO 8601 timestamp'),
+    ...messageCursor(),
   },
   method: 'GET',
   path: (p) => apiPath`/v1/numbers/${p.numberId}/messages`,

@@ -1,6 +1,6 @@
 import { defineAgentPhoneTool } from './define.js'
 import { callFields, page } from './entities.js'
-import { params } from './params.js'
+import { pagination, params } from './params.js'
 
 export const listCallsTool = defineAgentPhoneTool({
   operation: 'list_calls',

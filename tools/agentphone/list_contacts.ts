@@ -1,6 +1,6 @@
 import { defineAgentPhoneTool } from './define.js'
 import { contactFields, page } from './entities.js'
-import { params } from './params.js'
+import { pagination, params } from './params.js'
 
 export const listContactsTool = defineAgentPhoneTool({
   operation: 'list_contacts',
@@ -8,8 +8,7 @@ export const listContactsTool = defineAgentPhoneTool({
   description: 'List contacts for this AgentPhone account',
   params: {
     search: params.text('Filter by name or phone number (case-insensitive contains)'),
-    limit: params.integer('Number of results to return (default 50)', { min: 1 }),
-    offset: params.integer('Number of results to skip (min 0)', { min: 0 }),
+    ...pagination('Number of results to return (default 50)'),
   },
   method: 'GET',
   path: () => '/v1/contacts',

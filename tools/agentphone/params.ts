@@ -177,6 +177,19 @@ export const params = {
   },
 }
 
+/** `limit`/`offset` of a limit-offset list. */
+export const pagination = (limitDescription: string, max?: number) => ({
+  limit: params.integer(limitDescription, { min: 1, ...(max === undefined ? {} : { max }) }),
+  offset: params.integer('Number of results to skip (min 0)', { min: 0 }),
+})
+
+/** `limit`/`before`/`after` of a cursor-paged message list. */
+export const messageCursor = () => ({
+  limit: params.integer('Number of messages to return (default 50, max 200)', { min: 1, max: 200 }),
+  before: params.timestamp('Return messages received before this ISO 8601 timestamp'),
+  after: params.timestamp('Return messages received after this ISO 8601 timestamp'),
+})
+
 export type ParamSpecs = Record<string, ParamSpec>
 
 /** The validated params a tool receives, derived from its specs. */
