@@ -4,6 +4,7 @@
  * with the API key scrubbed from whatever is returned.
  */
 import ky, { HTTPError, TimeoutError } from 'ky'
+import { resolveBaseUrl } from './agentphone/define.js'
 import { describeErrorResponse, describeIssues, redact } from './agentphone/errors.js'
 import { agentphoneTools } from './agentphone/index.js'
 import type { ToolResponse } from './types.js'
@@ -55,6 +56,11 @@ async function run(
   const params = parsed.data
   const { request } = tool
   const url = request.url(params, { baseUrl: options.baseUrl })
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
+    return failure(
+      `Invalid AgentPhone base URL "${resolveBaseUrl(options.baseUrl)}": expected http(s)://host`
+    )
+  }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
 
   let response: Response
