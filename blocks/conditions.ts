@@ -1,0 +1,56 @@
+/** How an editor decides which fields of a block are shown and which of those must be filled. */
+import type {
+  BlockConfig,
+  BlockValues,
+  DropdownOption,
+  FieldCondition,
+  SubBlockConfig,
+} from './types.js'
+
+function holds(
+  field: string,
+  value: FieldCondition['value'] | undefined,
+  not: boolean | undefined,
+  values: BlockValues
+): boolean {
+  const actual = values[field]
+  const matches = Array.isArray(value)
+    ? (value as unknown[]).includes(actual)
+    : value === undefined
+      ? actual === undefined
+      : actual === value
+  return not ? !matches : matches
+}
+
+export function conditionHolds(condition: FieldCondition, values: BlockValues): boolean {
+  const { and } = condition
+  return (
+    holds(condition.field, condition.value, condition.not, values) &&
+    (and === undefined || holds(and.field, and.value, and.not, values))
+  )
+}
+
+export function isVisible(subBlock: SubBlockConfig, values: BlockValues): boolean {
+  return subBlock.condition === undefined || conditionHolds(subBlock.condition, values)
+}
+
+/** Required and shown: a hidden field is never required. */
+export function isRequired(subBlock: SubBlockConfig, values: BlockValues): boolean {
+  const { required } = subBlock
+  if (!isVisible(subBlock, values) || required === undefined) return false
+  return typeof required === 'boolean' ? required : conditionHolds(required, values)
+}
+
+export const visibleSubBlocks = (block: BlockConfig, values: BlockValues) =>
+  block.subBlocks.filter((subBlock) => isVisible(subBlock, values))
+
+const isEmpty = (value: unknown) =>
+  value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+
+/** The shown, required fields left empty, as the editor would flag them before a run. */
+export const missingRequiredFields = (block: BlockConfig, values: BlockValues) =>
+  block.subBlocks.filter((subBlock) => isRequired(subBlock, values) && isEmpty(values[subBlock.id]))
+
+/** A dropdown's options, whether listed or built by a function. */
+export const optionsOf = (subBlock: SubBlockConfig): DropdownOption[] =>
+  typeof subBlock.options === 'function' ? subBlock.options() : (subBlock.options ?? [])

@@ -1,0 +1,36 @@
+/**
+ * Running the block the way an editor does: check the shown required fields, pick the tool, map
+ * the field values to its params, and call it. Like `executeTool`, it never throws, and a run
+ * refused here sends nothing.
+ */
+import { redact } from '../tools/agentphone/errors.js'
+import { type ExecuteOptions, executeTool } from '../tools/execute.js'
+import type { ToolResponse } from '../tools/types.js'
+import { AgentPhoneBlock, labelOf, operationOf } from './agentphone.js'
+import { missingRequiredFields } from './conditions.js'
+import type { BlockValues } from './types.js'
+
+const failure = (error: string): ToolResponse => ({ success: false, output: {}, error })
+
+export async function runBlock(
+  values: BlockValues,
+  options: ExecuteOptions = {}
+): Promise<ToolResponse> {
+  const block = AgentPhoneBlock
+  let toolId: string
+  let params: Record<string, unknown>
+  try {
+    const operation = operationOf(values)
+    const missing = missingRequiredFields(block, values).map(({ id, title }) => title ?? id)
+    if (missing.length > 0) {
+      const fields = missing.length === 1 ? 'field' : 'fields'
+      return failure(`Missing required ${fields} for ${labelOf(operation)}: ${missing.join(', ')}`)
+    }
+    toolId = block.tools.config.tool(values)
+    params = block.tools.config.params(values)
+  } catch (error) {
+    const apiKey = typeof values.apiKey === 'string' ? values.apiKey.trim() : undefined
+    return redact(failure(error instanceof Error ? error.message : String(error)), apiKey)
+  }
+  return executeTool(toolId, params, options)
+}

@@ -1,0 +1,1 @@
+export { AgentPhoneIcon, type AgentPhoneIconProps } from './agentphone.js'
