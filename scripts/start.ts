@@ -1,6 +1,4 @@
-/** Prints what the package offers. (The sandbox issue gives `npm start` its real job.) */
-import { agentphoneTools } from '../tools/index.js'
+/** `npm start`: the local AgentPhone sandbox, with ready-to-paste commands that call tools on it. */
+import { runSandbox } from '../sandbox/serve.js'
 
-const tools = Object.values(agentphoneTools)
-console.log(`agentphone-block: ${tools.length} AgentPhone tools`)
-for (const tool of tools) console.log(`  ${tool.id.padEnd(38)} ${tool.description}`)
+await runSandbox(process.argv.slice(2), { examples: true })

@@ -1,0 +1,103 @@
+/**
+ * The sandbox's HTTP app: authentication (each `sk_sandbox_…` key is an account), the request log
+ * and fault injection for /v1, the endpoints, and FastAPI-shaped errors.
+ */
+import { Hono } from 'hono'
+import { createMiddleware } from 'hono/factory'
+import type { Endpoint, SandboxEnv } from './endpoint.js'
+import { ApiError, DroppedConnection, ValidationError } from './errors.js'
+import { injectFaults } from './faults.js'
+import { iso } from './model.js'
+import { agentEndpoints } from './routes/agents.js'
+import { callEndpoints } from './routes/calls.js'
+import { contactEndpoints } from './routes/contacts.js'
+import { conversationEndpoints } from './routes/conversations.js'
+import { messageEndpoints } from './routes/messages.js'
+import { numberEndpoints } from './routes/numbers.js'
+import { sandboxEndpoints } from './routes/sandbox.js'
+import { usageEndpoints } from './routes/usage.js'
+import { isSandboxKey, type RequestRecord, type Store } from './store.js'
+
+export interface AppOptions {
+  store: Store
+  now: () => number
+  /** One line per finished request (method, path, status) — never headers, so never keys. */
+  log?: ((line: string) => void) | undefined
+}
+
+const endpoints: Endpoint[] = [
+  ...numberEndpoints,
+  ...agentEndpoints,
+  ...callEndpoints,
+  ...conversationEndpoints,
+  ...messageEndpoints,
+  ...contactEndpoints,
+  ...usageEndpoints,
+  ...sandboxEndpoints,
+]
+
+export function createApp({ store, now, log }: AppOptions) {
+  const app = new Hono<SandboxEnv>()
+
+  /** Finds (or creates and seeds) the caller's account; saves after anything that may change it. */
+  const authenticate = createMiddleware<SandboxEnv>(async (c, next) => {
+    const key = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1]
+    if (!key || !isSandboxKey(key)) {
+      throw new ApiError(401, key ? 'Invalid API key' : 'Not authenticated')
+    }
+    c.set('now', now())
+    const { session, created } = store.session(key, c.get('now'))
+    c.set('session', session)
+    try {
+      await next()
+    } finally {
+      if (created || c.req.method !== 'GET') store.save()
+    }
+  })
+
+  /** Every /v1 request an account sends, with the status it got (null: connection dropped). */
+  const logRequests = createMiddleware<SandboxEnv>(async (c, next) => {
+    const url = new URL(c.req.url)
+    const record: RequestRecord = {
+      method: c.req.method,
+      path: url.pathname,
+      query: url.search,
+      time: iso(c.get('now')),
+      status: null,
+      fault: null,
+    }
+    store.logRequest(c.get('session').runtime, record)
+    try {
+      await next()
+      record.status = c.res.status
+    } finally {
+      record.fault = c.get('faultId') ?? null
+      log?.(
+        `${record.method} ${record.path} ${record.status ?? 'dropped'}${record.fault ? ` (${record.fault})` : ''}`
+      )
+    }
+  })
+
+  app.get('/', (c) =>
+    c.json({
+      service: 'AgentPhone sandbox',
+      auth: 'Authorization: Bearer sk_sandbox_<anything> — each key is its own seeded account',
+      api: '/v1/…',
+      tooling: ['/sandbox/faults', '/sandbox/requests', '/sandbox/inbound'],
+    })
+  )
+  app.use('/v1/*', authenticate, logRequests, injectFaults)
+  app.use('/sandbox/*', authenticate)
+  for (const register of endpoints) register(app)
+
+  app.notFound((c) => c.json({ detail: 'Not Found' }, 404))
+  app.onError((error, c) => {
+    if (error instanceof ApiError) return c.json({ detail: error.detail }, error.status)
+    if (error instanceof ValidationError) return c.json({ detail: error.issues }, 422)
+    // The transport ends the connection: rethrown past Hono, caught in index.ts.
+    if (error instanceof DroppedConnection) throw error
+    log?.(`internal error: ${error.stack ?? error.message}`)
+    return c.json({ detail: 'Internal Server Error' }, 500)
+  })
+  return app
+}

@@ -1,0 +1,84 @@
+/**
+ * An endpoint is declared, not hand-wired: method, path, zod schemas for its query and body, and
+ * a handler that receives the parsed input and the caller's account. Parsing failures become 422s
+ * and the handler's result the JSON answer (204 answers carry no body).
+ */
+import type { Context, Hono } from 'hono'
+import type { z } from 'zod'
+import { ValidationError } from './errors.js'
+import type { AccountState } from './model.js'
+import type { Runtime, Session } from './store.js'
+import { parseInput } from './validation.js'
+
+export interface SandboxEnv {
+  Variables: {
+    session: Session
+    /** The clock's reading for this request, so everything in it happens at one instant. */
+    now: number
+    /** The fault that hit this request, if any (for the request log). */
+    faultId: string | null
+  }
+}
+
+export type SandboxApp = Hono<SandboxEnv>
+
+/** `'/v1/calls/:callId/transcript'` → `'callId'`. */
+type ParamNames<Path extends string> = Path extends `${string}:${infer Name}/${infer Rest}`
+  ? Name | ParamNames<`/${Rest}`>
+  : Path extends `${string}:${infer Name}`
+    ? Name
+    : never
+
+export interface EndpointInput<Path extends string, Query, Body> {
+  account: AccountState
+  runtime: Runtime
+  now: number
+  params: Record<ParamNames<Path>, string>
+  query: Query
+  body: Body
+}
+
+export interface EndpointSpec<Path extends string, Q extends z.ZodType, B extends z.ZodType> {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  path: Path
+  query?: Q
+  body?: B
+  status?: 200 | 201 | 204
+  handle: (input: EndpointInput<Path, z.output<Q>, z.output<B>>) => unknown
+}
+
+export type Endpoint = (app: SandboxApp) => void
+
+async function readJsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text()
+  if (text.trim() === '') return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new ValidationError([{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid' }])
+  }
+}
+
+export function endpoint<
+  Path extends string,
+  Q extends z.ZodType = z.ZodUndefined,
+  B extends z.ZodType = z.ZodUndefined,
+>(spec: EndpointSpec<Path, Q, B>): Endpoint {
+  const status = spec.status ?? 200
+  return (app) => {
+    app.on(spec.method, spec.path, async (c) => {
+      const { account, runtime } = c.get('session')
+      const query = spec.query ? parseInput(spec.query, c.req.query(), 'query') : undefined
+      const body = spec.body ? parseInput(spec.body, await readJsonBody(c), 'body') : undefined
+      const result = await spec.handle({
+        account,
+        runtime,
+        now: c.get('now'),
+        params: c.req.param() as unknown as Record<ParamNames<Path>, string>,
+        query: query as z.output<Q>,
+        body: body as z.output<B>,
+      })
+      return status === 204 ? c.body(null, 204) : c.json(result, status)
+    })
+  }
+}

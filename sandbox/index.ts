@@ -1,0 +1,91 @@
+/**
+ * `startSandbox`: a local AgentPhone API. Without a port it runs in-process only: pass its `fetch`
+ * to `executeTool` (with `baseUrl: url`). With a port (0 = any free one) it also listens on HTTP.
+ */
+import type { Server } from 'node:http'
+import { serve } from '@hono/node-server'
+import { createApp } from './app.js'
+import { DroppedConnection } from './errors.js'
+import { Store } from './store.js'
+
+export { DEMO_KEY, SANDBOX_KEY_PREFIX } from './store.js'
+
+/** The base URL of an in-process sandbox: never resolved, its `fetch` answers every request. */
+export const IN_PROCESS_URL = 'http://sandbox.agentphone.local'
+
+export interface SandboxOptions {
+  /** Listen on this port (0: a free one); omit to run in-process only. */
+  port?: number
+  /** Default 127.0.0.1. */
+  hostname?: string
+  /** Load accounts from this file at start and save them to it after every change. */
+  dataFile?: string
+  /** The clock, in epoch ms (default `Date.now`): inject one to move calls along without waiting. */
+  now?: () => number
+  /** Receives one line per request (method, path, status); never keys. */
+  log?: (line: string) => void
+}
+
+export interface Sandbox {
+  /** `http://127.0.0.1:<port>`, or `IN_PROCESS_URL` when not listening. */
+  url: string
+  /** The app's handler as a fetch function: no port needed. */
+  fetch: typeof fetch
+  close(): Promise<void>
+}
+
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const store = Store.open(options.dataFile)
+  const app = createApp({ store, now: options.now ?? Date.now, log: options.log })
+
+  const handle = async (request: Request, onDrop: () => Response | never) => {
+    try {
+      return await app.fetch(request)
+    } catch (error) {
+      if (error instanceof DroppedConnection) return onDrop()
+      throw error
+    }
+  }
+
+  // A dropped connection looks like undici's: TypeError('fetch failed') with the socket's reason.
+  const inProcessFetch = (async (input: RequestInfo | URL, init?: RequestInit) =>
+    handle(input instanceof Request && !init ? input : new Request(input, init), () => {
+      throw new TypeError('fetch failed', { cause: new Error('other side closed') })
+    })) as typeof fetch
+
+  if (options.port === undefined) {
+    return { url: IN_PROCESS_URL, fetch: inProcessFetch, close: async () => {} }
+  }
+
+  const hostname = options.hostname ?? '127.0.0.1'
+  const server = await new Promise<Server>((resolve, reject) => {
+    const started = serve(
+      {
+        fetch: (request, env) =>
+          handle(request, () => {
+            env.incoming.socket?.destroy()
+            return new Response(null)
+          }),
+        port: options.port,
+        hostname,
+        // Keep Node's own Request/Response: tests in the same process use them with ky.
+        overrideGlobalObjects: false,
+      },
+      () => resolve(started as Server)
+    )
+    started.once('error', reject)
+  })
+  const address = server.address()
+  const port = typeof address === 'object' && address ? address.port : options.port
+  const host = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
+
+  return {
+    url: `http://${host}:${port}`,
+    fetch: inProcessFetch,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()))
+        server.closeAllConnections()
+      }),
+  }
+}

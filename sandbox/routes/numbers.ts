@@ -1,0 +1,105 @@
+import { z } from 'zod'
+import { endpoint } from '../endpoint.js'
+import { ApiError } from '../errors.js'
+import { activeNumbers, findAgent, findNumber } from '../lookup.js'
+import { COUNTRIES, type PhoneNumber, PLAN } from '../model.js'
+import { cursorPage, paginate } from '../paging.js'
+import { provisionPhoneNumber } from '../phone.js'
+import { random } from '../random.js'
+import { cursorQuery, pageQuery, upperCased } from '../validation.js'
+import { numberMessageView, numberView } from '../views.js'
+
+const createNumberBody = z
+  .object({
+    country: z
+      .preprocess(
+        upperCased,
+        z.enum(COUNTRIES, {
+          error: "Input should be 'US' or 'CA': numbers are available in the US and Canada only",
+        })
+      )
+      .default('US'),
+    /** Best effort: honoured when it is a 3-digit area code (first digit 2–9), else ignored. */
+    areaCode: z.string().nullish(),
+    agentId: z.string().nullish(),
+  })
+  .default({ country: 'US' })
+
+export const numberEndpoints = [
+  endpoint({
+    method: 'POST',
+    path: '/v1/numbers',
+    body: createNumberBody,
+    handle: ({ account, body, now }) => {
+      const agent = body.agentId ? findAgent(account, body.agentId) : undefined
+      if (activeNumbers(account).length >= PLAN.limits.numbers) {
+        throw new ApiError(
+          403,
+          `Phone number limit reached: the ${PLAN.name} plan allows ${PLAN.limits.numbers} active numbers. Release a number before provisioning another.`
+        )
+      }
+      const taken = new Set(account.numbers.map((number) => number.phoneNumber))
+      const number: PhoneNumber = {
+        id: random(account).id('num'),
+        phoneNumber: provisionPhoneNumber(random(account), body.country, body.areaCode, taken),
+        country: body.country,
+        status: 'active',
+        type: 'sms',
+        agentId: agent?.id ?? null,
+        createdAt: now,
+        releasedAt: null,
+      }
+      account.numbers.push(number)
+      return numberView(number)
+    },
+  }),
+
+  endpoint({
+    method: 'GET',
+    path: '/v1/numbers',
+    query: pageQuery({ limit: 20, max: 100 }),
+    handle: ({ account, query }) =>
+      paginate(
+        activeNumbers(account).sort((a, b) => a.createdAt - b.createdAt),
+        query,
+        numberView
+      ),
+  }),
+
+  endpoint({
+    method: 'GET',
+    path: '/v1/numbers/:numberId',
+    handle: ({ account, params }) => numberView(findNumber(account, params.numberId)),
+  }),
+
+  endpoint({
+    method: 'DELETE',
+    path: '/v1/numbers/:numberId',
+    handle: ({ account, params, now }) => {
+      const number = findNumber(account, params.numberId)
+      if (number.status === 'released') {
+        throw new ApiError(400, `Phone number ${number.id} has already been released`)
+      }
+      number.status = 'released'
+      number.releasedAt = now
+      number.agentId = null
+      return {
+        success: true,
+        id: number.id,
+        phoneNumber: number.phoneNumber,
+        status: number.status,
+      }
+    },
+  }),
+
+  endpoint({
+    method: 'GET',
+    path: '/v1/numbers/:numberId/messages',
+    query: cursorQuery,
+    handle: ({ account, params, query }) => {
+      const number = findNumber(account, params.numberId)
+      const messages = account.messages.filter((message) => message.phoneNumberId === number.id)
+      return cursorPage(messages, query, numberMessageView)
+    },
+  }),
+]

@@ -1,0 +1,111 @@
+/**
+ * Accounts, in memory, keyed by the hash of their API key (the key itself is never stored).
+ * With a data file, accounts are loaded at start and saved after every change: written to a
+ * temporary file, then renamed over the old one, so a crash never leaves half a file.
+ */
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { ArmedFault } from './faults.js'
+import type { AccountState } from './model.js'
+import { hashKey } from './random.js'
+import { seedAccount } from './seed.js'
+
+/** Any bearer key with this prefix is an account of its own. */
+export const SANDBOX_KEY_PREFIX = 'sk_sandbox_'
+export const DEMO_KEY = 'sk_sandbox_demo'
+
+export const isSandboxKey = (key: string) =>
+  key.startsWith(SANDBOX_KEY_PREFIX) && key.length > SANDBOX_KEY_PREFIX.length
+
+export interface RequestRecord {
+  method: string
+  path: string
+  query: string
+  time: string
+  /** The status answered; null for a dropped connection. */
+  status: number | null
+  /** The ID of the fault that hit the request, if any. */
+  fault: string | null
+}
+
+/** Test tooling, per account and never persisted: armed faults and the request log. */
+export interface Runtime {
+  faults: ArmedFault[]
+  /** How many faults were ever armed: their IDs count up. */
+  armedCount: number
+  requests: RequestRecord[]
+}
+
+export interface Session {
+  account: AccountState
+  runtime: Runtime
+}
+
+const FILE_FORMAT = 'agentphone-sandbox'
+const FILE_VERSION = 1
+const MAX_LOGGED_REQUESTS = 1_000
+
+interface DataFile {
+  format: typeof FILE_FORMAT
+  version: typeof FILE_VERSION
+  accounts: Record<string, AccountState>
+}
+
+export class Store {
+  readonly #accounts = new Map<string, AccountState>()
+  readonly #runtimes = new Map<string, Runtime>()
+
+  private constructor(readonly dataFile: string | undefined) {}
+
+  /** A store, with the accounts saved in `dataFile` when it exists. */
+  static open(dataFile?: string): Store {
+    const store = new Store(dataFile)
+    if (dataFile && existsSync(dataFile)) {
+      const data = JSON.parse(readFileSync(dataFile, 'utf8')) as Partial<DataFile>
+      if (data.format !== FILE_FORMAT || data.version !== FILE_VERSION || !data.accounts) {
+        throw new Error(
+          `${dataFile} is not an AgentPhone sandbox data file (format ${FILE_FORMAT} v${FILE_VERSION})`
+        )
+      }
+      for (const [hash, account] of Object.entries(data.accounts))
+        store.#accounts.set(hash, account)
+    }
+    return store
+  }
+
+  /** The key's account, created and seeded on first use. */
+  session(key: string, now: number): { session: Session; created: boolean } {
+    const hash = hashKey(key)
+    let account = this.#accounts.get(hash)
+    const created = !account
+    if (!account) {
+      account = seedAccount(hash, now)
+      this.#accounts.set(hash, account)
+    }
+    let runtime = this.#runtimes.get(hash)
+    if (!runtime) {
+      runtime = { faults: [], armedCount: 0, requests: [] }
+      this.#runtimes.set(hash, runtime)
+    }
+    return { session: { account, runtime }, created }
+  }
+
+  logRequest(runtime: Runtime, record: RequestRecord): void {
+    runtime.requests.push(record)
+    if (runtime.requests.length > MAX_LOGGED_REQUESTS) runtime.requests.shift()
+  }
+
+  /** Writes every account to the data file, if there is one. */
+  save(): void {
+    if (!this.dataFile) return
+    const data: DataFile = {
+      format: FILE_FORMAT,
+      version: FILE_VERSION,
+      accounts: Object.fromEntries(this.#accounts),
+    }
+    mkdirSync(dirname(this.dataFile), { recursive: true })
+    const temporary = `${this.dataFile}.${process.pid}.tmp`
+    writeFileSync(temporary, JSON.stringify(data))
+    renameSync(temporary, this.dataFile)
+  }
+}
