@@ -186,7 +186,8 @@ describe.each(OPERATIONS)('%s', (operation) => {
   it('reads every shown field into a param of its tool', () => {
     const without = paramsOf({ operation })
     for (const field of shown) {
-      const withField = paramsOf({ operation, [field.id]: ALL_FIELDS[field.id as 'apiKey'] })
+      const typed = (ALL_FIELDS as Record<string, string>)[field.id]
+      const withField = paramsOf({ operation, [field.id]: typed })
       expect(withField, field.id).not.toEqual(without)
       for (const name of Object.keys(withField)) expect(tool.params).toHaveProperty(name)
     }
@@ -209,6 +210,11 @@ describe.each(OPERATIONS)('%s', (operation) => {
 })
 
 describe('fields', () => {
+  it('are all filled in the test fixture', () => {
+    const ids = block.subBlocks.map(({ id }) => id).filter((id) => id !== 'operation')
+    expect(Object.keys(ALL_FIELDS).sort()).toEqual(ids.sort())
+  })
+
   it('have unique ids, a title, and a condition unless shown for every operation', () => {
     const ids = block.subBlocks.map(({ id }) => id)
     expect(new Set(ids).size).toBe(ids.length)
