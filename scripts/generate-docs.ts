@@ -1,0 +1,58 @@
+/**
+ * `npm run docs` writes docs/agentphone.mdx from the block and tool definitions;
+ * `npm run docs:check` exits non-zero, naming the first difference, when the committed page is
+ * not what the generator would write.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { AgentPhoneBlock } from '../blocks/index.js'
+import { agentphoneTools } from '../tools/index.js'
+import { DEFAULT_INTRO, extractIntro, renderDocs } from './render-docs.js'
+
+export const DOCS_PATH = fileURLToPath(new URL('../docs/agentphone.mdx', import.meta.url))
+
+/** The page the generator would write, keeping the committed page's hand-written intro. */
+export function expectedPage(currentPage?: string): string {
+  const intro = currentPage === undefined ? DEFAULT_INTRO : extractIntro(currentPage)
+  return renderDocs({ block: AgentPhoneBlock, tools: agentphoneTools, intro })
+}
+
+/** Describes the first line where two texts differ, or undefined when they are equal. */
+export function firstDifference(actual: string, expected: string): string | undefined {
+  if (actual === expected) return undefined
+  const actualLines = actual.split('\n')
+  const expectedLines = expected.split('\n')
+  const index = expectedLines.findIndex((line, i) => line !== actualLines[i])
+  const line = index === -1 ? expectedLines.length : index
+  return [
+    `line ${line + 1}:`,
+    `  committed: ${JSON.stringify(actualLines[line] ?? '(end of file)')}`,
+    `  generated: ${JSON.stringify(expectedLines[line] ?? '(end of file)')}`,
+  ].join('\n')
+}
+
+function main(check: boolean) {
+  const current = existsSync(DOCS_PATH) ? readFileSync(DOCS_PATH, 'utf8') : undefined
+  const expected = expectedPage(current)
+  if (!check) {
+    writeFileSync(DOCS_PATH, expected)
+    console.log(`wrote ${DOCS_PATH}`)
+    return
+  }
+  if (current === undefined) {
+    console.error(`docs:check: ${DOCS_PATH} is missing; run npm run docs`)
+    process.exit(1)
+  }
+  const difference = firstDifference(current, expected)
+  if (difference) {
+    console.error(
+      `docs:check: docs/agentphone.mdx is out of date (run npm run docs)\n${difference}`
+    )
+    process.exit(1)
+  }
+  console.log('docs:check: docs/agentphone.mdx is current')
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main(process.argv.includes('--check'))
+}

@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs'
+import { compile } from '@mdx-js/mdx'
+import { describe, expect, it } from 'vitest'
+import { AgentPhoneBlock } from '../../blocks/index.js'
+import { DOCS_PATH, expectedPage, firstDifference } from '../../scripts/generate-docs.js'
+import {
+  escapeCell,
+  extractIntro,
+  INTRO_END,
+  INTRO_START,
+  operationsOf,
+  renderDocs,
+} from '../../scripts/render-docs.js'
+import { agentphoneTools } from '../../tools/index.js'
+import type { AnyToolConfig, OutputProperty } from '../../tools/types.js'
+
+const committed = readFileSync(DOCS_PATH, 'utf8')
+
+/** Every output name, nested ones included, with the depth the page shows it at. */
+function outputNames(outputs: Record<string, OutputProperty>, depth = 0): [string, number][] {
+  return Object.entries(outputs).flatMap(([name, output]) => {
+    const nested = output.items?.properties ?? output.properties
+    return [[name, depth] as [string, number], ...(nested ? outputNames(nested, depth + 1) : [])]
+  })
+}
+
+/** The page's section for one tool: from its heading to the next operation's heading. */
+function sectionOf(page: string, label: string): string {
+  const start = page.indexOf(`### ${label}\n`)
+  const end = page.indexOf('\n### ', start + 1)
+  return page.slice(start, end === -1 ? undefined : end)
+}
+
+describe('docs/agentphone.mdx', () => {
+  it('is what the generator writes now (run `npm run docs` after changing a tool or the block)', () => {
+    expect(firstDifference(committed, expectedPage(committed))).toBeUndefined()
+  })
+
+  it('is generated deterministically', () => {
+    expect(expectedPage(committed)).toBe(expectedPage(committed))
+    expect(Buffer.from(expectedPage(committed))).toEqual(Buffer.from(committed))
+  })
+
+  it('keeps the hand-written intro between the markers', () => {
+    const intro = extractIntro(committed)
+    expect(intro).toMatch(/^\[AgentPhone\]/)
+    const edited = committed.replace(intro as string, 'A different intro, written by hand.')
+    expect(expectedPage(edited)).toContain(
+      `${INTRO_START}\nA different intro, written by hand.\n${INTRO_END}`
+    )
+  })
+
+  it('has the frontmatter, info card and usage instructions from the block', () => {
+    expect(committed.startsWith('---\ntitle: "AgentPhone"\n')).toBe(true)
+    expect(committed).toContain(`description: ${JSON.stringify(AgentPhoneBlock.description)}`)
+    expect(committed).toContain(
+      `<BlockInfoCard type="agentphone" color="${AgentPhoneBlock.bgColor}" />`
+    )
+    expect(committed).toContain(`## Usage Instructions\n\n${AgentPhoneBlock.longDescription}\n`)
+  })
+
+  it('documents every operation in dropdown order, with every parameter and output', () => {
+    const operations = operationsOf(AgentPhoneBlock, agentphoneTools)
+    expect(operations).toHaveLength(22)
+    const headings = [...committed.matchAll(/^### (.+)$/gm)].map((match) => match[1])
+    expect(headings).toEqual(operations.map((operation) => operation.label))
+
+    for (const { label, tool } of operations) {
+      const section = sectionOf(committed, label)
+      expect(section).toContain(`Tool: \`${tool.id}\``)
+      expect(section).toContain(`\n${tool.description}\n`)
+      for (const [name, param] of Object.entries(tool.params)) {
+        expect(section).toContain(
+          `| \`${name}\` | ${param.type} | ${param.required ? 'Yes' : 'No'} | ${escapeCell(param.description)} |`
+        )
+      }
+      for (const [name, depth] of outputNames(tool.outputs)) {
+        const prefix = depth === 0 ? '| ' : `| ${'  '.repeat(depth)}↳ `
+        expect(section).toContain(`${prefix}\`${name}\` |`)
+      }
+    }
+  })
+
+  it('compiles as MDX', async () => {
+    await expect(compile(committed)).resolves.toBeDefined()
+  })
+})
+
+describe('the generator', () => {
+  const renderWith = (tools: Record<string, AnyToolConfig>) =>
+    renderDocs({ block: AgentPhoneBlock, tools, intro: 'Intro.' })
+
+  it('changes the page when a tool description changes, and the check names the line', () => {
+    const edited = {
+      ...agentphoneTools,
+      agentphone_get_contact: {
+        ...(agentphoneTools.agentphone_get_contact as AnyToolConfig),
+        description: 'Look a contact up',
+      },
+    }
+    const before = renderWith(agentphoneTools)
+    const after = renderWith(edited)
+    expect(after).not.toBe(before)
+    const difference = firstDifference(before, after)
+    expect(difference).toContain('committed: "Fetch a single contact by ID"')
+    expect(difference).toContain('generated: "Look a contact up"')
+  })
+
+  it('escapes pipes, braces and angle brackets so the page stays valid MDX', async () => {
+    const tool = agentphoneTools.agentphone_get_usage as AnyToolConfig
+    const tricky = {
+      ...agentphoneTools,
+      agentphone_get_usage: {
+        ...tool,
+        params: {
+          ...tool.params,
+          apiKey: {
+            ...tool.params.apiKey,
+            description: 'a | b {c} <d> \\ e',
+          } as AnyToolConfig['params'][string],
+        },
+        outputs: { ...tool.outputs, plan: { type: 'json', description: '{"name": "pro"} | <x>' } },
+      } as AnyToolConfig,
+    }
+    const page = renderWith(tricky)
+    expect(page).toContain('| `apiKey` | string | Yes | a \\| b \\{c\\} \\<d\\> \\\\ e |')
+    expect(page).toContain('| `plan` | json | \\{"name": "pro"\\} \\| \\<x\\> |')
+    await expect(compile(page)).resolves.toBeDefined()
+  })
+
+  it('reports a missing line at the end of a shorter file', () => {
+    expect(firstDifference('a\n', 'a\nb\n')).toBe('line 2:\n  committed: ""\n  generated: "b"')
+    expect(firstDifference('same', 'same')).toBeUndefined()
+  })
+})
