@@ -71,7 +71,9 @@ export const out = {
   /** Any JSON value, passed through as the API sent it. */
   json: (description: string) => ({
     output: { type: 'json', description } satisfies OutputProperty,
-    schema: z.unknown().transform((value) => value ?? null),
+    // `.nullish()` marks the key optional: a bare `z.unknown()` piped into a transform makes an
+    // absent key an error in zod 4.
+    schema: orNull(z.unknown()),
   }),
   /** An array of objects with the given fields. */
   list: <F extends OutputFields>(
