@@ -18,7 +18,10 @@ const ISO_8601_PATTERN =
 export const isE164 = (value: string) => E164_PATTERN.test(value)
 
 export function isIsoTimestamp(value: string): boolean {
-  return ISO_8601_PATTERN.test(value) && !Number.isNaN(Date.parse(value))
+  if (!ISO_8601_PATTERN.test(value) || Number.isNaN(Date.parse(value))) return false
+  // Date.parse rolls 2026-02-30 over into March: the calendar day must exist.
+  const [year = 0, month = 0, day = 0] = value.slice(0, 10).split('-').map(Number)
+  return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
 
 export function isHttpUrl(value: string): boolean {
@@ -61,7 +64,8 @@ const trimmedString = (expected = 'a string') =>
   z
     .string({ error: typeError(expected) })
     .trim()
-    .min(1, 'must not be empty')
+    // Stop here on empty input: "must not be empty" says it all, later format checks add noise.
+    .min(1, { error: 'must not be empty', abort: true })
 
 export const params = {
   /** The account's API key: typed into the editor, never offered to an LLM. */
@@ -72,7 +76,12 @@ export const params = {
       visibility: 'user-only',
       description: 'AgentPhone API key',
     } satisfies ToolParam,
-    schema: trimmedString(),
+    // Checked here, not left to fetch: a line break pasted into the key would otherwise fail
+    // as "could not reach AgentPhone".
+    schema: trimmedString().regex(
+      /^[\x21-\x7e]+$/,
+      'must be printable ASCII, without spaces or line breaks'
+    ),
   }),
 
   /** An opaque AgentPhone ID (`agt_…`, `num_…`, …); required unless stated otherwise. */
