@@ -29,6 +29,8 @@ const RETRYABLE_STATUS = [408, 429, 500, 502, 503, 504]
 // POST is absent on purpose: a retried POST can send a second text or place a second call.
 const RETRYABLE_METHODS = ['get', 'delete', 'patch']
 
+const CANCELLED = 'The AgentPhone request was cancelled'
+
 const failure = (error: string): ToolResponse => ({ success: false, output: {}, error })
 
 export async function executeTool(
@@ -53,6 +55,8 @@ async function run(
   if (!parsed.success) {
     return failure(`Invalid parameters for ${toolId}: ${describeIssues(parsed.error)}`)
   }
+  // A fetch such as the in-process sandbox may ignore the signal: check it before sending.
+  if (options.signal?.aborted) return failure(CANCELLED)
   const params = parsed.data
   const { request } = tool
   const url = request.url(params, { baseUrl: options.baseUrl })
@@ -107,7 +111,7 @@ async function describeRequestError(
   if (error instanceof TimeoutError) {
     return `AgentPhone did not answer within ${timeoutMs} ms (${new URL(url).origin})`
   }
-  if (signal?.aborted) return 'The AgentPhone request was cancelled'
+  if (signal?.aborted) return CANCELLED
   const cause = error instanceof Error ? (error.cause as Error | undefined) : undefined
   const reason = [error instanceof Error ? error.message : String(error), cause?.message]
     .filter(Boolean)
