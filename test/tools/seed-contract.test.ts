@@ -1,0 +1,170 @@
+/**
+ * The seed (../shared/seed/agentphone-in-sim.txt) is the product spec: for each operation, the
+ * parameter table and the output table. These tests parse it and hold every tool to it — names,
+ * types, required flags, descriptions, and which params an LLM may fill in.
+ */
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { describe, expect, it } from 'vitest'
+import { agentphoneTools } from '../../tools/index.js'
+import type { OutputProperty } from '../../tools/types.js'
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const seedPath = path.resolve(repoRoot, '../shared/seed/agentphone-in-sim.txt')
+
+interface SeedParam {
+  name: string
+  type: string
+  required: boolean
+  visibility: string
+  description: string
+}
+
+interface SeedOutput {
+  name: string
+  type: string
+  description: string
+  items?: SeedOutput[]
+}
+
+interface SeedOperation {
+  description: string
+  params: SeedParam[]
+  outputs: SeedOutput[]
+}
+
+const PARAMS_HEADER = '| Parameter | Type | Required | Description |'
+const OUTPUTS_HEADER = '| Parameter | Type | Description |'
+const NESTED = '↳ '
+
+/** `a | b | c |` → ['a', 'b', 'c'], insisting on the expected number of cells. */
+function cells(line: string, count: number): string[] {
+  if (!line.endsWith(' |')) throw new Error(`Not a table row: ${line}`)
+  const values = line.slice(0, -2).split(' | ')
+  if (values.length !== count) throw new Error(`Expected ${count} cells in: ${line}`)
+  return values.map((value) => value.trim())
+}
+
+const isRow = (line: string | undefined): line is string =>
+  line?.endsWith(' |') === true && !line.startsWith('|')
+
+/** Each operation: its description line, then its parameter table, then its output table. */
+function parseSeed(text: string): SeedOperation[] {
+  const lines = text.split('\n').map((line) => line.trimEnd())
+  const operations: SeedOperation[] = []
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] !== PARAMS_HEADER) continue
+    const description = lines[i - 1] ?? ''
+    const params: SeedParam[] = []
+    i += 2 // the header and its |---| line
+    for (; isRow(lines[i]); i++) {
+      const [name = '', type = '', required = '', paramDescription = ''] = cells(lines[i] ?? '', 4)
+      params.push({
+        name,
+        type,
+        required: required === 'Yes',
+        visibility: name === 'apiKey' ? 'user-only' : 'user-or-llm',
+        description: paramDescription,
+      })
+    }
+    if (lines[i] !== OUTPUTS_HEADER) throw new Error(`No output table after: ${description}`)
+    const outputs: SeedOutput[] = []
+    for (i += 2; isRow(lines[i]); i++) {
+      const [name = '', type = '', outputDescription = ''] = cells(lines[i] ?? '', 3)
+      if (name.startsWith(NESTED)) {
+        const parent = outputs.at(-1)
+        if (!parent) throw new Error(`Nested row without a parent: ${lines[i]}`)
+        parent.items ??= []
+        parent.items.push({ name: name.slice(NESTED.length), type, description: outputDescription })
+      } else {
+        outputs.push({ name, type, description: outputDescription })
+      }
+    }
+    i--
+    operations.push({ description, params, outputs })
+  }
+  return operations
+}
+
+function declaredOutputs(outputs: Record<string, OutputProperty>): SeedOutput[] {
+  return Object.entries(outputs).map(([name, output]) => ({
+    name,
+    type: output.type,
+    description: output.description,
+    ...(output.items?.properties ? { items: declaredOutputs(output.items.properties) } : {}),
+  }))
+}
+
+const seedText = readFileSync(seedPath, 'utf8')
+const seed = parseSeed(seedText)
+const tools = Object.values(agentphoneTools)
+
+describe('the seed, parsed', () => {
+  it('has 22 operations, the same descriptions as the 22 tools', () => {
+    expect(seed).toHaveLength(22)
+    expect(seed.map((operation) => operation.description).sort()).toEqual(
+      tools.map((tool) => tool.description).sort()
+    )
+  })
+
+  it('reads every table row in the file, none skipped', () => {
+    const rows = seedText.split('\n').filter((line) => isRow(line.trimEnd()))
+    const parsed = seed.flatMap((op) => [
+      ...op.params,
+      ...op.outputs.flatMap((output) => [output, ...(output.items ?? [])]),
+    ])
+    expect(parsed).toHaveLength(rows.length)
+    expect(rows.length).toBeGreaterThan(250)
+  })
+
+  it('reads a parameter table and a nested output table (send_message, get_call)', () => {
+    const sendMessage = seed.find((op) => op.description.startsWith('Send an outbound SMS'))
+    expect(sendMessage?.params.map((p) => [p.name, p.required])).toEqual([
+      ['apiKey', true],
+      ['agentId', true],
+      ['toNumber', true],
+      ['body', true],
+      ['mediaUrl', false],
+      ['numberId', false],
+    ])
+    const getCall = seed.find((op) => op.description === 'Fetch a call and its full transcript')
+    expect(getCall?.outputs.at(-1)).toEqual({
+      name: 'transcripts',
+      type: 'array',
+      description: 'Ordered transcript turns for the call',
+      items: [
+        { name: 'id', type: 'string', description: 'Transcript turn ID' },
+        { name: 'transcript', type: 'string', description: 'User utterance' },
+        { name: 'confidence', type: 'number', description: 'Speech recognition confidence' },
+        { name: 'response', type: 'string', description: 'Agent response (when available)' },
+        { name: 'createdAt', type: 'string', description: 'ISO 8601 timestamp' },
+      ],
+    })
+  })
+})
+
+describe.each(seed)('$description', (operation) => {
+  const tool = tools.find((candidate) => candidate.description === operation.description)
+
+  it('is a tool with an agentphone_<operation> id, a name and version', () => {
+    expect(tool?.id).toMatch(/^agentphone_[a-z_]+$/)
+    expect(tool?.name).toMatch(/^AgentPhone /)
+    expect(tool?.version).toBe('1.0.0')
+  })
+
+  it("declares the seed's parameters: names, order, types, required flags, descriptions", () => {
+    const declared = Object.entries(tool?.params ?? {}).map(([name, param]) => ({
+      name,
+      type: param.type,
+      required: param.required,
+      visibility: param.visibility,
+      description: param.description,
+    }))
+    expect(declared).toEqual(operation.params)
+  })
+
+  it("declares the seed's outputs: names, order, types, descriptions, array items", () => {
+    expect(declaredOutputs(tool?.outputs ?? {})).toEqual(operation.outputs)
+  })
+})
