@@ -2,7 +2,7 @@
  * `startSandbox`: a local AgentPhone API. Without a port it runs in-process only: pass its `fetch`
  * to `executeTool` (with `baseUrl: url`). With a port (0 = any free one) it also listens on HTTP.
  */
-import type { Server } from 'node:http'
+import { type Server, STATUS_CODES } from 'node:http'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
 import { DroppedConnection } from './errors.js'
@@ -47,11 +47,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     }
   }
 
-  // A dropped connection looks like undici's: TypeError('fetch failed') with the socket's reason.
-  const inProcessFetch = (async (input: RequestInfo | URL, init?: RequestInit) =>
-    handle(input instanceof Request && !init ? input : new Request(input, init), () => {
+  // As over HTTP: a reason phrase on every answer, and a dropped connection that looks like
+  // undici's — TypeError('fetch failed') with the socket's reason as its cause.
+  const inProcessFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    const response = await handle(new Request(input, init), () => {
       throw new TypeError('fetch failed', { cause: new Error('other side closed') })
-    })) as typeof fetch
+    })
+    if (response.statusText) return response
+    const { status, headers, body } = response
+    return new Response(body, { status, statusText: STATUS_CODES[status] ?? '', headers })
+  }) as typeof fetch
 
   if (options.port === undefined) {
     return { url: IN_PROCESS_URL, fetch: inProcessFetch, close: async () => {} }

@@ -26,13 +26,19 @@ const quoteList = (values: readonly unknown[]) => {
     : `${quoted.slice(0, -1).join(', ')} or ${quoted.at(-1)}`
 }
 
+/** Text where a number was expected (query values are all text). */
+const isUnparsedNumber = (issue: { expected?: string; input?: unknown }) =>
+  (issue.expected === 'number' || issue.expected === 'int') && typeof issue.input === 'string'
+
 /** pydantic's wording, for the issues a schema does not word itself. */
 const pydanticMessages: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
-        ? 'Field required'
-        : `Input should be a valid ${TYPE_NAMES[issue.expected] ?? issue.expected}`
+      if (issue.input === undefined) return 'Field required'
+      if (isUnparsedNumber(issue)) {
+        return 'Input should be a valid integer, unable to parse string as an integer'
+      }
+      return `Input should be a valid ${TYPE_NAMES[issue.expected] ?? issue.expected}`
     case 'too_small':
       return issue.origin === 'string'
         ? `String should have at least ${issue.minimum} character${issue.minimum === 1 ? '' : 's'}`
@@ -51,7 +57,8 @@ const pydanticMessages: z.core.$ZodErrorMap = (issue) => {
 function issueType(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'missing' : `${issue.expected}_type`
+      if (issue.input === undefined) return 'missing'
+      return isUnparsedNumber(issue) ? 'int_parsing' : `${issue.expected}_type`
     case 'too_small':
       return issue.origin === 'string' ? 'string_too_short' : 'greater_than_equal'
     case 'too_big':
