@@ -7,11 +7,7 @@ export const listConversationsTool = defineAgentPhoneTool({
   name: 'AgentPhone List Conversations',
   description: 'List conversations (message threads) for this AgentPhone account',
   params: {
-    limit: params.integer('Number of results to return (default 20, max 100)', {
-      min: 1,
-      max: 100,
-    }),
-    offset: params.integer('Number of results to skip (min 0)', { min: 0 }),
+    ...pagination('Number of results to return (default 20, max 100)', 100),
   },
   method: 'GET',
   path: () => '/v1/conversations',
