@@ -1,6 +1,6 @@
 import { defineAgentPhoneTool } from './define.js'
 import { conversationFields, page } from './entities.js'
-import { pagination, params } from './params.js'
+import { pagination } from './params.js'
 
 export const listConversationsTool = defineAgentPhoneTool({
   operation: 'list_conversations',

@@ -1,6 +1,6 @@
 import { defineAgentPhoneTool } from './define.js'
 import { numberFields, page } from './entities.js'
-import { pagination, params } from './params.js'
+import { pagination } from './params.js'
 
 export const listNumbersTool = defineAgentPhoneTool({
   operation: 'list_numbers',
