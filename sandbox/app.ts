@@ -43,6 +43,7 @@ export function createApp({ store, now, log }: AppOptions) {
   const authenticate = createMiddleware<SandboxEnv>(async (c, next) => {
     const key = /^Bearer\s+(\S+)\s*$/i.exec(c.req.header('Authorization') ?? '')?.[1]
     if (!key || !isSandboxKey(key)) {
+      log?.(`${c.req.method} ${new URL(c.req.url).pathname} 401`)
       throw new ApiError(401, key ? 'Invalid API key' : 'Not authenticated')
     }
     c.set('now', now())

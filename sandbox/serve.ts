@@ -17,30 +17,33 @@ function fail(message: string): never {
   process.exit(2)
 }
 
+function readArgs(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string', default: '4010' },
+        data: { type: 'string' },
+        host: { type: 'string', default: '127.0.0.1' },
+        quiet: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }).values
+  } catch (error) {
+    return fail((error as Error).message)
+  }
+}
+
 function parse(argv: string[]) {
-  const { values } = (() => {
-    try {
-      return parseArgs({
-        args: argv,
-        options: {
-          port: { type: 'string', default: '4010' },
-          data: { type: 'string' },
-          host: { type: 'string', default: '127.0.0.1' },
-          quiet: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      })
-    } catch (error) {
-      return fail((error as Error).message)
-    }
-  })()
+  const values = readArgs(argv)
   if (values.help) {
     console.log(USAGE)
     process.exit(0)
   }
   const port = Number(values.port)
-  if (!/^\d+$/.test(values.port) || port > 65_535)
+  if (!/^\d+$/.test(values.port) || port > 65_535) {
     fail(`--port must be 0–65535, got "${values.port}"`)
+  }
   return { port, dataFile: values.data, hostname: values.host, quiet: values.quiet }
 }
 

@@ -136,26 +136,34 @@ export function callView(call: Call, now: number) {
   }
 }
 
-export const callDetailView = (call: Call, now: number) => ({
-  ...callView(call, now),
-  transcripts: callProgress(call, now).turns.map((turn) => ({
-    id: turn.id,
-    transcript: turn.transcript,
-    confidence: turn.confidence,
-    response: turn.response,
-    createdAt: iso(turn.at),
-  })),
-})
+export function callDetailView(call: Call, now: number) {
+  const progress = callProgress(call, now)
+  return {
+    ...callView(call, now),
+    transcripts: progress.turns.map((turn) => ({
+      id: turn.id,
+      transcript: turn.transcript,
+      confidence: turn.confidence,
+      response: turn.response,
+      createdAt: iso(turn.at),
+    })),
+  }
+}
 
 /** The ordered transcript: each turn's utterance (`user`), then the agent's answer (`agent`). */
-export const transcriptView = (call: Call, now: number) => ({
-  callId: call.id,
-  status: callProgress(call, now).status,
-  transcript: callProgress(call, now).turns.flatMap((turn) => [
-    { role: 'user', content: turn.transcript, createdAt: iso(turn.at) },
-    ...(turn.response ? [{ role: 'agent', content: turn.response, createdAt: iso(turn.at) }] : []),
-  ]),
-})
+export function transcriptView(call: Call, now: number) {
+  const { status, turns } = callProgress(call, now)
+  return {
+    callId: call.id,
+    status,
+    transcript: turns.flatMap((turn) => [
+      { role: 'user', content: turn.transcript, createdAt: iso(turn.at) },
+      ...(turn.response
+        ? [{ role: 'agent', content: turn.response, createdAt: iso(turn.at) }]
+        : []),
+    ]),
+  }
+}
 
 export const contactView = (contact: Contact) => ({
   id: contact.id,
