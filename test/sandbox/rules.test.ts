@@ -68,6 +68,14 @@ describe('authentication and accounts', () => {
     })
   })
 
+  it('reads a percent-encoded ID as one path segment', async () => {
+    const { run } = await setup()
+    for (const callId of ['a/b', 'x?y=1', 'call_ü']) {
+      const result = await run('get_call', { callId })
+      expect(result.error, callId).toBe('AgentPhone API error (HTTP 404 Not Found): Call not found')
+    }
+  })
+
   it('answers unknown paths with FastAPI’s 404', async () => {
     const { api } = await setup()
     expect(await api('GET', '/v1/teleport')).toMatchObject({
