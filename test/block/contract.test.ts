@@ -2,14 +2,11 @@
  * A workflow saved in Sim stores the block type, the operation id and each field's value under its
  * field id. The contract lists them all; the block must use exactly those ids.
  */
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { AgentPhoneBlock, optionsOf } from '../../blocks/index.js'
+import { readSpec } from '../support/spec.js'
 
-const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
-const contract = readFileSync(path.resolve(repoRoot, '../shared/agentphone-api.md'), 'utf8')
+const contract = readSpec('contract')
 
 /** The comma-separated list after `- <label>:` in the compatibility section, notes dropped. */
 function listed(label: string): string[] {

@@ -3,15 +3,10 @@
  * parameter table and the output table. These tests parse it and hold every tool to it — names,
  * types, required flags, descriptions, and which params an LLM may fill in.
  */
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { agentphoneTools } from '../../tools/index.js'
 import type { OutputProperty } from '../../tools/types.js'
-
-const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const seedPath = path.resolve(repoRoot, '../shared/seed/agentphone-in-sim.txt')
+import { readSpec } from '../support/spec.js'
 
 interface SeedParam {
   name: string
@@ -96,7 +91,7 @@ function declaredOutputs(outputs: Record<string, OutputProperty>): SeedOutput[] 
   }))
 }
 
-const seedText = readFileSync(seedPath, 'utf8')
+const seedText = readSpec('seed')
 const seed = parseSeed(seedText)
 const tools = Object.values(agentphoneTools)
 
