@@ -4,12 +4,19 @@
  * not what the generator would write.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AgentPhoneBlock } from '../blocks/index.js'
 import { agentphoneTools } from '../tools/index.js'
 import { DEFAULT_INTRO, extractIntro, renderDocs } from './render-docs.js'
 
 export const DOCS_PATH = fileURLToPath(new URL('../docs/agentphone.mdx', import.meta.url))
+
+/** The page to write or check: `--file PATH` overrides the committed one (used by the tests). */
+function pagePath(argv: string[]): string {
+  const index = argv.indexOf('--file')
+  return index === -1 ? DOCS_PATH : (argv[index + 1] ?? DOCS_PATH)
+}
 
 /** The page the generator would write, keeping the committed page's hand-written intro. */
 export function expectedPage(currentPage?: string): string {
@@ -31,28 +38,27 @@ export function firstDifference(actual: string, expected: string): string | unde
   ].join('\n')
 }
 
-function main(check: boolean) {
-  const current = existsSync(DOCS_PATH) ? readFileSync(DOCS_PATH, 'utf8') : undefined
+function main(check: boolean, path: string) {
+  const shown = relative(process.cwd(), path) || path
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined
   const expected = expectedPage(current)
   if (!check) {
-    writeFileSync(DOCS_PATH, expected)
-    console.log(`wrote ${DOCS_PATH}`)
+    writeFileSync(path, expected)
+    console.log(`wrote ${shown}`)
     return
   }
   if (current === undefined) {
-    console.error(`docs:check: ${DOCS_PATH} is missing; run npm run docs`)
+    console.error(`docs:check: ${shown} is missing; run npm run docs`)
     process.exit(1)
   }
   const difference = firstDifference(current, expected)
   if (difference) {
-    console.error(
-      `docs:check: docs/agentphone.mdx is out of date (run npm run docs)\n${difference}`
-    )
+    console.error(`docs:check: ${shown} is out of date (run npm run docs)\n${difference}`)
     process.exit(1)
   }
-  console.log('docs:check: docs/agentphone.mdx is current')
+  console.log(`docs:check: ${shown} is current`)
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv.includes('--check'))
+  main(process.argv.includes('--check'), pagePath(process.argv))
 }

@@ -1,4 +1,8 @@
-import { readFileSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { compile } from '@mdx-js/mdx'
 import { describe, expect, it } from 'vitest'
 import { AgentPhoneBlock } from '../../blocks/index.js'
@@ -132,4 +136,28 @@ describe('the generator', () => {
     expect(firstDifference('a\n', 'a\nb\n')).toBe('line 2:\n  committed: ""\n  generated: "b"')
     expect(firstDifference('same', 'same')).toBeUndefined()
   })
+})
+
+describe('npm run docs:check', () => {
+  const run = promisify(execFile)
+  const tsx = join(import.meta.dirname, '../../node_modules/.bin/tsx')
+  const script = join(import.meta.dirname, '../../scripts/generate-docs.ts')
+
+  it('passes on the committed page and fails, naming the line, on an edited copy', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agentphone-docs-'))
+    try {
+      const copy = join(dir, 'agentphone.mdx')
+      writeFileSync(copy, committed)
+      await expect(run(tsx, [script, '--check', '--file', copy])).resolves.toBeDefined()
+
+      writeFileSync(copy, committed.replace('Fetch a single contact by ID', 'Stale text'))
+      const failure = await run(tsx, [script, '--check', '--file', copy]).catch((error) => error)
+      expect(failure.code).toBe(1)
+      expect(failure.stderr).toContain('is out of date (run npm run docs)')
+      expect(failure.stderr).toContain('committed: "Stale text"')
+      expect(failure.stderr).toContain('generated: "Fetch a single contact by ID"')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 30_000)
 })
