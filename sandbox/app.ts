@@ -56,7 +56,10 @@ export function createApp({ store, now, log }: AppOptions) {
     }
   })
 
-  /** Every /v1 request an account sends, with the status it got (null: connection dropped). */
+  /**
+   * Every /v1 request an account sends, with the status it got (null: the connection ended
+   * without an answer, dropped by a fault or closed by the client).
+   */
   const logRequests = createMiddleware<SandboxEnv>(async (c, next) => {
     const url = new URL(c.req.url)
     const record: RequestRecord = {
@@ -68,14 +71,18 @@ export function createApp({ store, now, log }: AppOptions) {
       fault: null,
     }
     store.logRequest(c.get('session').runtime, record)
+    let outcome = 'dropped'
     try {
       await next()
       record.status = c.res.status
+      outcome = String(record.status)
+    } catch (error) {
+      if (error instanceof DroppedConnection && error.by === 'client')
+        outcome = 'closed by the client'
+      throw error
     } finally {
       record.fault = c.get('faultId') ?? null
-      log?.(
-        `${record.method} ${record.path} ${record.status ?? 'dropped'}${record.fault ? ` (${record.fault})` : ''}`
-      )
+      log?.(`${record.method} ${record.path} ${outcome}${record.fault ? ` (${record.fault})` : ''}`)
     }
   })
 

@@ -27,11 +27,14 @@ export class ValidationError extends Error {
 }
 
 /**
- * A dropped connection: the transport ends it without an answer (the node server destroys the
- * socket, the in-process fetch rejects like undici does).
+ * A connection that ends without an answer: dropped by a `drop` fault (the node server destroys
+ * the socket, the in-process fetch rejects like undici does), or closed by the client while the
+ * request was held back (nobody is left to answer).
  */
 export class DroppedConnection extends Error {
-  constructor() {
-    super('connection dropped by a sandbox fault')
+  constructor(readonly by: 'fault' | 'client' = 'fault') {
+    super(
+      by === 'fault' ? 'connection dropped by a sandbox fault' : 'connection closed by the client'
+    )
   }
 }

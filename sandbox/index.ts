@@ -38,19 +38,25 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const store = Store.open(options.dataFile)
   const app = createApp({ store, now: options.now ?? Date.now, log: options.log })
 
-  const handle = async (request: Request, onDrop: () => Response | never) => {
+  const handle = async (
+    request: Request,
+    onDrop: (dropped: DroppedConnection) => Response | never
+  ) => {
     try {
       return await app.fetch(request)
     } catch (error) {
-      if (error instanceof DroppedConnection) return onDrop()
+      if (error instanceof DroppedConnection) return onDrop(error)
       throw error
     }
   }
 
-  // As over HTTP: a reason phrase on every answer, and a dropped connection that looks like
-  // undici's — TypeError('fetch failed') with the socket's reason as its cause.
+  // As over HTTP: a reason phrase on every answer, a dropped connection that looks like undici's
+  // (TypeError('fetch failed') with the socket's reason as its cause), and an aborted request
+  // that rejects with the signal's reason.
   const inProcessFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
-    const response = await handle(new Request(input, init), () => {
+    const request = new Request(input, init)
+    const response = await handle(request, (dropped) => {
+      if (dropped.by === 'client') throw request.signal.reason
       throw new TypeError('fetch failed', { cause: new Error('other side closed') })
     })
     if (response.statusText) return response

@@ -118,6 +118,24 @@ describe('faults through executeTool', () => {
     expect(result.error).toBe(`AgentPhone did not answer within 50 ms (${h.sandbox.url})`)
   })
 
+  it('a client that gives up during a delay: no answer, no internal error, status null', async () => {
+    const lines: string[] = []
+    const h = await setup({ log: (line) => lines.push(line) })
+    const fault = await arm(h, { kind: 'delay', delayMs: 60_000, path: '/v1/usage' })
+    const controller = new AbortController()
+    const pending = h.sandbox.fetch(`${h.sandbox.url}/v1/usage`, {
+      headers: { Authorization: `Bearer ${h.key}` },
+      signal: controller.signal,
+    })
+    controller.abort(new Error('the client gave up'))
+    // As the real fetch does: the request rejects with the signal's reason.
+    await expect(pending).rejects.toThrow('the client gave up')
+    expect(lines).toEqual([`GET /v1/usage closed by the client (${fault.id})`])
+    expect(summary(await h.requests())).toEqual([
+      { method: 'GET', path: '/v1/usage', status: null, fault: fault.id },
+    ])
+  })
+
   it('a wrong key gives a clear 401, and the key appears nowhere', async () => {
     const h = await setup()
     const wrongKey = 'sk_live_0123456789abcdef'
