@@ -8,7 +8,7 @@ import { createApp } from './app.js'
 import { DroppedConnection } from './errors.js'
 import { Store } from './store.js'
 
-export { DEMO_KEY, SANDBOX_KEY_PREFIX } from './store.js'
+export { DataFileError, DEMO_KEY, SANDBOX_KEY_PREFIX } from './store.js'
 
 /** The base URL of an in-process sandbox: never resolved, its `fetch` answers every request. */
 export const IN_PROCESS_URL = 'http://sandbox.agentphone.local'

@@ -4,7 +4,7 @@
  */
 import { parseArgs } from 'node:util'
 import { executeTool } from '../tools/index.js'
-import { DEMO_KEY, type Sandbox, startSandbox } from './index.js'
+import { DataFileError, DEMO_KEY, type Sandbox, startSandbox } from './index.js'
 
 const USAGE = `Usage: npm run sandbox -- [--port 4010] [--data FILE] [--host 127.0.0.1] [--quiet]
   --port   port to listen on (0 picks a free one; default 4010)
@@ -79,13 +79,18 @@ export async function runSandbox(argv: string[], { examples = false } = {}) {
     log: (line) => {
       if (announced && !quiet) console.log(`  ${line}`)
     },
-  }).catch((error: NodeJS.ErrnoException) =>
-    fail(
+  }).catch((error: NodeJS.ErrnoException) => {
+    // The arguments were fine: the file is the problem, so no usage text.
+    if (error instanceof DataFileError) {
+      console.error(error.message)
+      process.exit(2)
+    }
+    return fail(
       error.code === 'EADDRINUSE'
         ? `Port ${port} is in use: pick another with --port (0 picks a free one)`
         : `Could not start the sandbox: ${error.message}`
     )
-  )
+  })
 
   console.log(`AgentPhone sandbox listening on ${sandbox.url}${dataFile ? ` (state in ${dataFile})` : ''}
 Demo API key: ${DEMO_KEY}  (any key starting with sk_sandbox_ is its own seeded account)

@@ -51,6 +51,39 @@ interface DataFile {
   accounts: Record<string, AccountState>
 }
 
+/** A data file that cannot be loaded: unreadable, not JSON, or not the sandbox's format. */
+export class DataFileError extends Error {
+  constructor(
+    readonly dataFile: string,
+    reason: string
+  ) {
+    super(`could not read sandbox data from ${dataFile}: ${reason}`)
+  }
+}
+
+function readDataFile(dataFile: string): DataFile {
+  let data: unknown
+  try {
+    data = JSON.parse(readFileSync(dataFile, 'utf8'))
+  } catch (error) {
+    throw new DataFileError(dataFile, (error as Error).message)
+  }
+  const { format, version, accounts } = (data ?? {}) as Partial<DataFile>
+  if (
+    format !== FILE_FORMAT ||
+    version !== FILE_VERSION ||
+    typeof accounts !== 'object' ||
+    accounts === null ||
+    Array.isArray(accounts)
+  ) {
+    throw new DataFileError(
+      dataFile,
+      `not an AgentPhone sandbox data file (format ${FILE_FORMAT} v${FILE_VERSION})`
+    )
+  }
+  return data as DataFile
+}
+
 export class Store {
   readonly #accounts = new Map<string, AccountState>()
   readonly #runtimes = new Map<string, Runtime>()
@@ -61,13 +94,7 @@ export class Store {
   static open(dataFile?: string): Store {
     const store = new Store(dataFile)
     if (dataFile && existsSync(dataFile)) {
-      const data = JSON.parse(readFileSync(dataFile, 'utf8')) as Partial<DataFile>
-      if (data.format !== FILE_FORMAT || data.version !== FILE_VERSION || !data.accounts) {
-        throw new Error(
-          `${dataFile} is not an AgentPhone sandbox data file (format ${FILE_FORMAT} v${FILE_VERSION})`
-        )
-      }
-      for (const [hash, account] of Object.entries(data.accounts))
+      for (const [hash, account] of Object.entries(readDataFile(dataFile).accounts))
         store.#accounts.set(hash, account)
     }
     return store

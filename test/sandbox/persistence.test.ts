@@ -1,9 +1,14 @@
 /** `--data FILE`: state is saved after every change and survives a restart. */
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { type Sandbox, startSandbox } from '../../sandbox/index.js'
+import { describe, expect, it, onTestFinished } from 'vitest'
+import {
+  DataFileError,
+  type Sandbox,
+  type SandboxOptions,
+  startSandbox,
+} from '../../sandbox/index.js'
 import { executeTool } from '../../tools/index.js'
 import { newKey, T0 } from './harness.js'
 
@@ -16,13 +21,27 @@ const tool =
       { baseUrl: sandbox.url, fetch: sandbox.fetch }
     )
 
+/** A fresh directory, removed when the test ends, whether it passed or not. */
+function tempDir() {
+  const dir = mkdtempSync(join(tmpdir(), 'agentphone-sandbox-'))
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+/** A sandbox closed when the test ends, whether it passed or not. */
+async function open(options: SandboxOptions) {
+  const sandbox = await startSandbox(options)
+  onTestFinished(() => sandbox.close())
+  return sandbox
+}
+
 describe('persistence', () => {
   it('keeps every change across a restart, in a file that never holds the key', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'agentphone-sandbox-'))
+    const dir = tempDir()
     const dataFile = join(dir, 'state.json')
     const key = newKey()
     let now = T0
-    const first = await startSandbox({ dataFile, now: () => now })
+    const first = await open({ dataFile, now: () => now })
     const run = tool(first, key)
     const agents = (await (
       await first.fetch(`${first.url}/v1/agents`, { headers: { Authorization: `Bearer ${key}` } })
@@ -52,7 +71,7 @@ describe('persistence', () => {
     expect(saved).toContain('Persistent Pat')
 
     now = T0 + 60_000
-    const second = await startSandbox({ dataFile, now: () => now })
+    const second = await open({ dataFile, now: () => now })
     const again = tool(second, key)
     expect((await again('get_contact', { contactId: contact.output.id })).output).toEqual(
       contact.output
@@ -72,12 +91,46 @@ describe('persistence', () => {
   })
 
   it('refuses to start on a file that is not sandbox data, leaving it untouched', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'agentphone-sandbox-'))
-    const dataFile = join(dir, 'other.json')
-    writeFileSync(dataFile, '{"hello":"world"}')
-    await expect(startSandbox({ dataFile })).rejects.toThrow(
-      `${dataFile} is not an AgentPhone sandbox data file (format agentphone-sandbox v1)`
+    const dataFile = join(tempDir(), 'other.json')
+    for (const content of ['{"hello":"world"}', 'null', '[1, 2]', '"text"']) {
+      writeFileSync(dataFile, content)
+      const error = await startSandbox({ dataFile }).catch((caught: unknown) => caught)
+      expect(error, content).toBeInstanceOf(DataFileError)
+      expect((error as Error).message, content).toBe(
+        `could not read sandbox data from ${dataFile}: not an AgentPhone sandbox data file (format agentphone-sandbox v1)`
+      )
+      expect(readFileSync(dataFile, 'utf8')).toBe(content)
+    }
+  })
+
+  it('refuses a corrupt file with an error naming it and the parser’s reason', async () => {
+    const dataFile = join(tempDir(), 'state.json')
+    const content = '{"format":"agentphone-sandbox","version":1,"accounts":{'
+    writeFileSync(dataFile, content)
+    const error = await startSandbox({ dataFile }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(DataFileError)
+    expect((error as Error).message).toBe(
+      `could not read sandbox data from ${dataFile}: ${messageOf(() => JSON.parse(content))}`
     )
-    expect(readFileSync(dataFile, 'utf8')).toBe('{"hello":"world"}')
+    expect(readFileSync(dataFile, 'utf8')).toBe(content)
+  })
+
+  it('refuses a data path it cannot read, naming it', async () => {
+    const dataFile = tempDir()
+    const error = await startSandbox({ dataFile }).catch((caught: unknown) => caught)
+    expect(error).toBeInstanceOf(DataFileError)
+    expect((error as Error).message).toBe(
+      `could not read sandbox data from ${dataFile}: ${messageOf(() => readFileSync(dataFile))}`
+    )
   })
 })
+
+/** The message `fn` throws with, e.g. the parser's own words for a given text. */
+function messageOf(fn: () => unknown): string {
+  try {
+    fn()
+  } catch (error) {
+    return (error as Error).message
+  }
+  throw new Error('expected a throw')
+}
