@@ -31,6 +31,7 @@ export interface Sandbox {
   url: string
   /** The app's handler as a fetch function: no port needed. */
   fetch: typeof fetch
+  /** Stops listening; calling it again waits for the same close. */
   close(): Promise<void>
 }
 
@@ -90,13 +91,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const port = typeof address === 'object' && address ? address.port : options.port
   const host = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname
 
+  let closing: Promise<void> | undefined
   return {
     url: `http://${host}:${port}`,
     fetch: inProcessFetch,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: () => {
+      closing ??= new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()))
         server.closeAllConnections()
-      }),
+      })
+      return closing
+    },
   }
 }

@@ -1,9 +1,11 @@
 /**
  * One in-process sandbox per test, with its own random `sk_sandbox_` key (so tests never share an
  * account), a clock the test moves by hand, and the seed that key gets, computed independently
- * from the sandbox so tests can check outputs against it.
+ * from the sandbox so tests can check outputs against it. Call it inside a test: the sandbox is
+ * closed when the test ends.
  */
 import { randomBytes } from 'node:crypto'
+import { onTestFinished } from 'vitest'
 import { type SandboxOptions, startSandbox } from '../../sandbox/index.js'
 import { iso, type Message } from '../../sandbox/model.js'
 import { hashKey } from '../../sandbox/random.js'
@@ -24,6 +26,8 @@ export interface ApiAnswer {
 export async function setup(options: Omit<SandboxOptions, 'now'> = {}) {
   const clock = { now: T0 }
   const sandbox = await startSandbox({ ...options, now: () => clock.now })
+  // Nothing outlives its test, even a failed one (matters when a test asks for a port).
+  onTestFinished(() => sandbox.close())
   const key = newKey()
   const seed = seedAccount(hashKey(key), T0)
   const runWith =

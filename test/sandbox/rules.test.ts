@@ -23,17 +23,20 @@ describe('authentication and accounts', () => {
     const key = newKey()
     const read = async () => {
       const sandbox = await startSandbox({ now: () => T0 })
-      const answers = await Promise.all(
-        ['/v1/agents', '/v1/numbers', '/v1/conversations', '/v1/calls', '/v1/contacts'].map(
-          async (path) => {
-            const response = await sandbox.fetch(`${sandbox.url}${path}`, {
-              headers: { Authorization: `Bearer ${key}` },
-            })
-            return response.text()
-          }
+      try {
+        return await Promise.all(
+          ['/v1/agents', '/v1/numbers', '/v1/conversations', '/v1/calls', '/v1/contacts'].map(
+            async (path) => {
+              const response = await sandbox.fetch(`${sandbox.url}${path}`, {
+                headers: { Authorization: `Bearer ${key}` },
+              })
+              return response.text()
+            }
+          )
         )
-      )
-      return answers
+      } finally {
+        await sandbox.close()
+      }
     }
     expect(await read()).toEqual(await read())
     const other = await setup()

@@ -1,29 +1,64 @@
 /** The sandbox over a real port (loopback only), as `npm run sandbox` serves it. */
-import { spawn } from 'node:child_process'
-import { afterEach, describe, expect, it } from 'vitest'
-import { type Sandbox, startSandbox } from '../../sandbox/index.js'
+import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { type Sandbox, type SandboxOptions, startSandbox } from '../../sandbox/index.js'
 import { executeTool } from '../../tools/index.js'
 import { newKey } from './harness.js'
 
-let sandbox: Sandbox | undefined
+// Whatever a test does or fails, nothing it started outlives it.
+const sandboxes: Sandbox[] = []
+const children: ChildProcessWithoutNullStreams[] = []
+const dirs: string[] = []
 afterEach(async () => {
-  await sandbox?.close()
-  sandbox = undefined
+  await Promise.all(sandboxes.splice(0).map((sandbox) => sandbox.close()))
+  await Promise.all(children.splice(0).map(stop))
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-async function listening() {
-  sandbox = await startSandbox({ port: 0 })
+async function listening(options: Omit<SandboxOptions, 'port'> = {}) {
+  const sandbox = await startSandbox({ ...options, port: 0 })
+  sandboxes.push(sandbox)
   const key = newKey()
   const { url } = sandbox
   const run = (operation: string, params = {}, options = {}) =>
     executeTool(`agentphone_${operation}`, { apiKey: key, ...params }, { baseUrl: url, ...options })
-  const api = (method: string, path: string, body?: unknown) =>
+  const api = (method: string, path: string, body?: unknown, init: RequestInit = {}) =>
     fetch(`${url}${path}`, {
       method,
       headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      ...init,
     })
-  return { url, run, api }
+  return { sandbox, url, run, api }
+}
+
+/** `npm run sandbox -- …args` as a child process, with what it prints and how it ends. */
+function cli(args: string[]) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'sandbox/cli.ts', ...args], {
+    cwd: new URL('../..', import.meta.url),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  const printed = { stdout: '', stderr: '' }
+  child.stdout.on('data', (chunk: Buffer) => {
+    printed.stdout += chunk.toString()
+  })
+  child.stderr.on('data', (chunk: Buffer) => {
+    printed.stderr += chunk.toString()
+  })
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve))
+  return { child, printed, exited }
+}
+
+/** Ends a child that is still running, and waits until it has. */
+async function stop(child: ChildProcessWithoutNullStreams) {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGKILL')
+  await exited
 }
 
 describe('over HTTP', () => {
@@ -82,41 +117,72 @@ describe('over HTTP', () => {
     expect(await response.text()).toContain('<h1>502 Bad Gateway</h1>')
   })
 
+  it('a client that hangs up during a delay: logged as closed, status null, no error', async () => {
+    const lines: string[] = []
+    const { api } = await listening({ log: (line) => lines.push(line) })
+    const fault = (await (
+      await api('POST', '/sandbox/faults', { kind: 'delay', delayMs: 60_000, path: '/v1/usage' })
+    ).json()) as { id: string }
+    const requests = async () =>
+      ((await (await api('GET', '/sandbox/requests')).json()) as { data: unknown[] }).data
+    const controller = new AbortController()
+    const held = api('GET', '/v1/usage', undefined, { signal: controller.signal })
+    // Hang up only once the sandbox holds the request back.
+    await vi.waitFor(async () => expect(await requests()).toHaveLength(1))
+    controller.abort()
+    await expect(held).rejects.toThrow(/aborted/)
+    await vi.waitFor(() => expect(lines).toHaveLength(1))
+    expect(lines).toEqual([`GET /v1/usage closed by the client (${fault.id})`])
+    expect(await requests()).toEqual([expect.objectContaining({ status: null, fault: fault.id })])
+  })
+
   it('stops listening on close', async () => {
-    const { url } = await listening()
-    await sandbox?.close()
-    sandbox = undefined
+    const { sandbox, url } = await listening()
+    await sandbox.close()
     await expect(fetch(`${url}/`)).rejects.toThrow('fetch failed')
+    // Closing again is harmless: afterEach does it for every sandbox.
+    await sandbox.close()
   })
 })
 
 describe('the CLI', () => {
   it('prints its URL and the demo key, serves, and stops cleanly on SIGTERM', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'sandbox/cli.ts', '--port', '0', '--quiet'],
-      {
-        cwd: new URL('../..', import.meta.url),
-        stdio: ['ignore', 'pipe', 'pipe'],
-      }
-    )
-    let output = ''
+    const { child, printed, exited } = cli(['--port', '0', '--quiet'])
     const url = await new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        output += chunk.toString()
-        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
-        if (match?.[1] && output.includes('Ctrl+C')) resolve(match[1])
+      child.stdout.on('data', () => {
+        const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(printed.stdout)
+        if (match?.[1] && printed.stdout.includes('Ctrl+C')) resolve(match[1])
       })
-      child.once('exit', (code) => reject(new Error(`the CLI exited early (${code}): ${output}`)))
+      exited.then((code) => reject(new Error(`the CLI exited early (${code}): ${printed.stderr}`)))
     })
-    expect(output).toContain('Demo API key: sk_sandbox_demo')
-    expect(output).toContain(`AGENTPHONE_BASE_URL=${url}`)
+    expect(printed.stdout).toContain('Demo API key: sk_sandbox_demo')
+    expect(printed.stdout).toContain(`AGENTPHONE_BASE_URL=${url}`)
     const response = await fetch(`${url}/v1/usage`, {
       headers: { Authorization: 'Bearer sk_sandbox_demo' },
     })
     expect(response.status).toBe(200)
-    const exit = new Promise<number | null>((resolve) => child.once('exit', resolve))
     child.kill('SIGTERM')
-    expect(await exit).toBe(0)
+    expect(await exited).toBe(0)
+  })
+
+  it('refuses a corrupt data file: one line naming it, no stack trace, exit code 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'agentphone-sandbox-'))
+    dirs.push(dir)
+    const dataFile = join(dir, 'state.json')
+    const corrupt = '{"format":"agentphone-sandbox",'
+    writeFileSync(dataFile, corrupt)
+    const parserSays = (() => {
+      try {
+        return JSON.parse(corrupt)
+      } catch (error) {
+        return (error as Error).message
+      }
+    })()
+    const { printed, exited } = cli(['--port', '0', '--data', dataFile])
+    expect(await exited).toBe(2)
+    expect(printed).toEqual({
+      stdout: '',
+      stderr: `could not read sandbox data from ${dataFile}: ${parserSays}\n`,
+    })
   })
 })
