@@ -4,15 +4,16 @@
  * with the API key scrubbed from whatever is returned.
  */
 import ky, { HTTPError, TimeoutError } from 'ky'
+import { z } from 'zod'
 import { resolveBaseUrl } from './agentphone/define.js'
 import { describeErrorResponse, describeIssues, redact } from './agentphone/errors.js'
 import { agentphoneTools } from './agentphone/index.js'
-import type { ToolResponse } from './types.js'
+import type { AnyToolConfig, ToolResponse } from './types.js'
 
 export interface ExecuteOptions {
   /** API base URL; default `AGENTPHONE_BASE_URL`, else https://api.agentphone.ai */
   baseUrl?: string
-  /** Per attempt; default 30 000 ms. */
+  /** For each attempt: until the answer's headers arrive, and again to read its body. Default 30 000. */
   timeoutMs?: number
   /** Automatic retries of idempotent requests (GET, DELETE, PATCH); default 2. POST never. */
   retries?: number
@@ -31,7 +32,26 @@ const RETRYABLE_METHODS = ['get', 'delete', 'patch']
 
 const CANCELLED = 'The AgentPhone request was cancelled'
 
-const failure = (error: string): ToolResponse => ({ success: false, output: {}, error })
+const optionsSchema = z.object({
+  baseUrl: z.string({ error: 'must be a string' }).optional(),
+  timeoutMs: z
+    .number({ error: 'must be a number of milliseconds' })
+    .positive('must be more than 0')
+    .max(2_147_483_647, 'must be at most 2147483647 (about 24 days)')
+    .optional(),
+  retries: z
+    .number({ error: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(0, 'must be between 0 and 10')
+    .max(10, 'must be between 0 and 10')
+    .optional(),
+  fetch: z
+    .custom<typeof fetch>((value) => typeof value === 'function', 'must be a function')
+    .optional(),
+  signal: z.instanceof(AbortSignal, { error: 'must be an AbortSignal' }).optional(),
+})
+
+export const failure = (error: string): ToolResponse => ({ success: false, output: {}, error })
 
 export async function executeTool(
   toolId: string,
@@ -39,21 +59,54 @@ export async function executeTool(
   options: ExecuteOptions = {}
 ): Promise<ToolResponse> {
   const apiKey = typeof params?.apiKey === 'string' ? params.apiKey.trim() : undefined
-  const result = await run(toolId, params ?? {}, options)
-  return redact(result, apiKey)
+  try {
+    return redact(await run(toolId, params ?? {}, options ?? {}, apiKey), apiKey)
+  } catch (error) {
+    // Every expected fault is answered above; this is the promise never to throw.
+    return redact(failure(`Unexpected error: ${errorText(error)}`), apiKey)
+  }
+}
+
+const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
+
+const normalizeName = (name: string) => name.toLowerCase().replace(/[_-]/g, '')
+
+/** Params the tool does not take are refused rather than dropped: a misspelt one would be lost. */
+function unknownParams(tool: AnyToolConfig, params: Record<string, unknown>): string[] {
+  const known = Object.keys(tool.params)
+  return Object.keys(params)
+    .filter((name) => params[name] !== undefined && !Object.hasOwn(tool.params, name))
+    .map((name) => {
+      const like = known.find((candidate) => normalizeName(candidate) === normalizeName(name))
+      return `${name} is not a parameter of ${tool.id}${like ? ` (did you mean ${like}?)` : ''}`
+    })
 }
 
 async function run(
   toolId: string,
-  rawParams: Record<string, unknown>,
-  options: ExecuteOptions
+  rawParams: unknown,
+  rawOptions: unknown,
+  apiKey: string | undefined
 ): Promise<ToolResponse> {
   const tool = Object.hasOwn(agentphoneTools, toolId) ? agentphoneTools[toolId] : undefined
   if (!tool) return failure(`Unknown tool "${toolId}": expected one of agentphone_<operation>`)
 
+  const checkedOptions = optionsSchema.safeParse(rawOptions)
+  if (!checkedOptions.success) {
+    return failure(`Invalid options: ${describeIssues(checkedOptions.error)}`)
+  }
+  const options = checkedOptions.data
+
+  if (typeof rawParams !== 'object' || rawParams === null || Array.isArray(rawParams)) {
+    return failure(`Invalid parameters for ${toolId}: expected an object of named parameters`)
+  }
   const parsed = tool.paramsSchema.safeParse(rawParams)
-  if (!parsed.success) {
-    return failure(`Invalid parameters for ${toolId}: ${describeIssues(parsed.error)}`)
+  const problems = [
+    ...(parsed.success ? [] : [describeIssues(parsed.error)]),
+    ...unknownParams(tool, rawParams as Record<string, unknown>),
+  ]
+  if (!parsed.success || problems.length > 0) {
+    return failure(`Invalid parameters for ${toolId}: ${problems.join('; ')}`)
   }
   // A fetch such as the in-process sandbox may ignore the signal: check it before sending.
   if (options.signal?.aborted) return failure(CANCELLED)
@@ -66,6 +119,12 @@ async function run(
     )
   }
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  // Aborted when an answer's body stalls: ky's own timeout ends once the headers have arrived.
+  const bodyDeadline = new AbortController()
+  const signal = options.signal
+    ? AbortSignal.any([options.signal, bodyDeadline.signal])
+    : bodyDeadline.signal
+  const read = (response: Response) => readText(response, timeoutMs, bodyDeadline)
 
   let response: Response
   try {
@@ -78,43 +137,82 @@ async function run(
         limit: options.retries ?? DEFAULT_RETRIES,
         methods: RETRYABLE_METHODS,
         statusCodes: RETRYABLE_STATUS,
-        afterStatusCodes: [413, 429, 503],
+        afterStatusCodes: RETRYABLE_STATUS,
         maxRetryAfter: MAX_RETRY_AFTER_MS,
+        retryOnTimeout: true,
         // A caller's abort is final, not a network fault to retry.
         shouldRetry: () => (options.signal?.aborted ? false : undefined),
       },
+      signal,
       ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.signal ? { signal: options.signal } : {}),
     })
   } catch (error) {
-    return failure(await describeRequestError(error, url, timeoutMs, options.signal))
+    if (error instanceof HTTPError) {
+      const { status, statusText } = error.response
+      const text = await read(error.response).catch(() => '')
+      return failure(describeErrorResponse(status, statusText, redact(text, apiKey)))
+    }
+    return failure(describeRequestError(error, url, timeoutMs, options.signal))
   }
 
+  let text: string
   try {
-    return await tool.transformResponse(response, params)
+    text = await read(response)
   } catch (error) {
-    return failure(error instanceof Error ? error.message : String(error))
+    return failure(describeRequestError(error, url, timeoutMs, options.signal))
+  }
+  // Scrubbed before the tool reads it, so no excerpt can cut an echoed key in half.
+  const { status, statusText, headers } = response
+  const hasNoBody = text === '' || [204, 205, 304].includes(status)
+  const readable = new Response(hasNoBody ? null : redact(text, apiKey), {
+    status,
+    statusText,
+    headers,
+  })
+  try {
+    return await tool.transformResponse(readable, params)
+  } catch (error) {
+    return failure(errorText(error))
   }
 }
 
-async function describeRequestError(
+class BodyTimeout extends Error {}
+
+/** The body as text, or a BodyTimeout when it has not fully arrived within `timeoutMs`. */
+async function readText(
+  response: Response,
+  timeoutMs: number,
+  deadline: AbortController
+): Promise<string> {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      deadline.abort()
+      reject(new BodyTimeout())
+    }, timeoutMs)
+  })
+  try {
+    return await Promise.race([response.text(), expired])
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+function describeRequestError(
   error: unknown,
   url: string,
   timeoutMs: number,
   signal?: AbortSignal
-): Promise<string> {
-  if (error instanceof HTTPError) {
-    const { status, statusText } = error.response
-    const text = await error.response.text().catch(() => '')
-    return describeErrorResponse(status, statusText, text)
-  }
-  if (error instanceof TimeoutError) {
-    return `AgentPhone did not answer within ${timeoutMs} ms (${new URL(url).origin})`
-  }
+): string {
+  const { origin } = new URL(url)
   if (signal?.aborted) return CANCELLED
+  if (error instanceof TimeoutError) {
+    return `AgentPhone did not answer within ${timeoutMs} ms (${origin})`
+  }
+  if (error instanceof BodyTimeout) {
+    return `AgentPhone did not finish its answer within ${timeoutMs} ms (${origin})`
+  }
   const cause = error instanceof Error ? (error.cause as Error | undefined) : undefined
-  const reason = [error instanceof Error ? error.message : String(error), cause?.message]
-    .filter(Boolean)
-    .join(': ')
-  return `Could not reach AgentPhone at ${new URL(url).origin}: ${reason}`
+  const reason = [errorText(error), cause?.message].filter(Boolean).join(': ')
+  return `Could not reach AgentPhone at ${origin}: ${reason}`
 }

@@ -325,15 +325,13 @@ describe('messages', () => {
 
 describe('conversations', () => {
   it('replaces metadata on PATCH, leaves it when absent, clears it with null', async () => {
-    const { run, seed } = await setup()
+    const { api, run, seed } = await setup()
     const conversationId = seed.conversations[0]?.id
-    const patch = (metadata?: unknown) =>
-      run('update_conversation', {
-        conversationId,
-        ...(metadata === undefined ? {} : { metadata }),
-      })
+    const patch = (metadata: unknown) => run('update_conversation', { conversationId, metadata })
     expect((await patch({ b: 2 })).output.metadata).toEqual({ b: 2 })
-    expect((await patch()).output.metadata).toEqual({ b: 2 })
+    // The tool refuses a PATCH that changes nothing, so the API's own rule is checked directly.
+    const untouched = await api('PATCH', `/v1/conversations/${conversationId}`, {})
+    expect(untouched).toMatchObject({ status: 200, body: { metadata: { b: 2 } } })
     expect((await patch(null)).output.metadata).toBeNull()
     expect((await run('get_conversation', { conversationId })).output.metadata).toBeNull()
   })

@@ -241,15 +241,18 @@ describe('agentphone_update_conversation', () => {
     ])
   })
 
-  it('leaves metadata out of the body when it is not given, so it is left unchanged', async () => {
-    const sent = mockApi('PATCH', { status: 200, body: apiConversationDetail })
-
-    await executeTool('agentphone_update_conversation', {
+  it('refuses a call without metadata, which would change nothing, and sends nothing', async () => {
+    const result = await executeTool('agentphone_update_conversation', {
       apiKey: API_KEY,
       conversationId: 'conv_3mv8',
     })
 
-    expect(sent.map((request) => request.body)).toEqual([{}])
+    expect(result).toEqual({
+      success: false,
+      output: {},
+      error:
+        'Invalid parameters for agentphone_update_conversation: give at least one of metadata: there is nothing to update',
+    })
   })
 })
 

@@ -24,14 +24,14 @@ const VALID: Record<string, Record<string, unknown>> = {
   agentphone_get_call_transcript: { callId: 'call_1' },
   agentphone_list_conversations: {},
   agentphone_get_conversation: { conversationId: 'conv_1' },
-  agentphone_update_conversation: { conversationId: 'conv_1' },
+  agentphone_update_conversation: { conversationId: 'conv_1', metadata: { stage: 'new' } },
   agentphone_get_conversation_messages: { conversationId: 'conv_1' },
   agentphone_send_message: { agentId: 'agt_1', toNumber: '+14155551234', body: 'Hi' },
   agentphone_react_to_message: { messageId: 'msg_1', reaction: 'love' },
   agentphone_create_contact: { phoneNumber: '+14155551234', name: 'Jane' },
   agentphone_list_contacts: {},
   agentphone_get_contact: { contactId: 'ct_1' },
-  agentphone_update_contact: { contactId: 'ct_1' },
+  agentphone_update_contact: { contactId: 'ct_1', name: 'Jane' },
   agentphone_delete_contact: { contactId: 'ct_1' },
   agentphone_get_usage: {},
   agentphone_get_usage_daily: {},
@@ -223,7 +223,7 @@ describe('phone numbers (E.164)', () => {
     const message = await accepted('agentphone_send_message', { toNumber: given })
     expect(message.body).toEqual({ agent_id: 'agt_1', to_number: sent, body: 'Hi' })
     const contact = await accepted('agentphone_update_contact', { phoneNumber: given })
-    expect(contact.body).toEqual({ phoneNumber: sent })
+    expect(contact.body).toEqual({ name: 'Jane', phoneNumber: sent })
   })
 })
 
@@ -477,11 +477,20 @@ describe('metadata (a JSON object or null)', () => {
     [null, { metadata: null }],
     ['{"stage":"new","n":[1]}', { metadata: { stage: 'new', n: [1] } }],
     [' null ', { metadata: null }],
-    ['', {}],
-    ['   ', {}],
   ])('accepts %j, sending %j', async (metadata, body) => {
     expect((await accepted('agentphone_update_conversation', { metadata })).body).toEqual(body)
   })
+
+  it.each([[''], ['   '], [undefined]])(
+    'refuses %j: without metadata there is nothing to update',
+    async (metadata) => {
+      await expectRefused(
+        'agentphone_update_conversation',
+        { metadata },
+        'give at least one of metadata: there is nothing to update'
+      )
+    }
+  )
 })
 
 describe('areaCode (3 digits)', () => {
@@ -516,13 +525,21 @@ describe('optional free text', () => {
 })
 
 describe('parameters a tool does not declare', () => {
-  it('are ignored, not sent (a block passes all its fields)', async () => {
+  it('are refused, naming each, so a misspelt one is not silently lost', async () => {
+    await expectRefused(
+      'agentphone_send_message',
+      { mediaURL: 'https://example.com/a.png', number_id: 'num_2', credential: 'x' },
+      'mediaURL is not a parameter of agentphone_send_message (did you mean mediaUrl?); ' +
+        'number_id is not a parameter of agentphone_send_message (did you mean numberId?); ' +
+        'credential is not a parameter of agentphone_send_message'
+    )
+  })
+
+  it('are ignored when undefined', async () => {
     const { body } = await accepted('agentphone_create_contact', {
-      operation: 'create_contact',
-      contactPhoneNumber: '+14155550000',
-      credential: 'secret',
-      email: 'jane@example.com',
+      email: undefined,
+      extra: undefined,
     })
-    expect(body).toEqual({ phoneNumber: '+14155551234', name: 'Jane', email: 'jane@example.com' })
+    expect(body).toEqual({ phoneNumber: '+14155551234', name: 'Jane' })
   })
 })

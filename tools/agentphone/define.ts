@@ -61,21 +61,41 @@ export interface AgentPhoneToolSpec<S extends ParamSpecs, F extends OutputFields
    * it, for operations whose answer is not the output shape.
    */
   fromResponse?: (body: unknown, params: ParamsOf<S>) => unknown
+  /** For an update: at least one of these params must be given, or there is nothing to send. */
+  atLeastOneOf?: ReadonlyArray<keyof ParamsOf<S> & string>
 }
 
 export function defineAgentPhoneTool<S extends ParamSpecs, F extends OutputFields>(
   spec: AgentPhoneToolSpec<S, F>
 ): ToolConfig<ParamsOf<S>, OutputOf<F>> {
   type P = ParamsOf<S>
+  const id = `agentphone_${spec.operation}`
   const specs = { apiKey: paramBuilders.apiKey(), ...spec.params }
-  const paramsSchema = z.object(
-    Object.fromEntries(Object.entries(specs).map(([name, s]) => [name, s.schema]))
-  ) as unknown as z.ZodType<P>
+  const { atLeastOneOf } = spec
+  const paramsSchema = z
+    .object(Object.fromEntries(Object.entries(specs).map(([name, s]) => [name, s.schema])))
+    .refine(
+      (params) => !atLeastOneOf || atLeastOneOf.some((name) => params[name] !== undefined),
+      `give at least one of ${atLeastOneOf?.join(', ')}: there is nothing to update`
+    ) as unknown as z.ZodType<P>
   const outputSchema = objectSchema(spec.outputs)
   const { body, query } = spec
 
+  /**
+   * Params as validated and normalized by the schema. Our runtime has done this already (and
+   * it is idempotent); a host that calls the request builders directly, as Sim does, gets the
+   * same validation this way.
+   */
+  const valid = (params: P): P => {
+    const result = paramsSchema.safeParse(params)
+    if (!result.success) {
+      throw new Error(`Invalid parameters for ${id}: ${describeIssues(result.error)}`)
+    }
+    return result.data
+  }
+
   return {
-    id: `agentphone_${spec.operation}`,
+    id,
     name: spec.name,
     description: spec.description,
     version: '1.0.0',
@@ -83,7 +103,8 @@ export function defineAgentPhoneTool<S extends ParamSpecs, F extends OutputField
     paramsSchema,
     request: {
       method: spec.method,
-      url: (params: P, context?: RequestContext) => {
+      url: (raw: P, context?: RequestContext) => {
+        const params = valid(raw)
         const search = query
           ? new URLSearchParams(
               Object.entries(place(query, params)).map(([k, v]) => [k, String(v)])
@@ -92,11 +113,11 @@ export function defineAgentPhoneTool<S extends ParamSpecs, F extends OutputField
         return `${resolveBaseUrl(context?.baseUrl)}${spec.path(params)}${search ? `?${search}` : ''}`
       },
       headers: (params: P) => ({
-        Authorization: `Bearer ${params.apiKey}`,
+        Authorization: `Bearer ${valid(params).apiKey}`,
         Accept: 'application/json',
         ...(body ? { 'Content-Type': 'application/json' } : {}),
       }),
-      ...(body ? { body: (params: P) => place(body, params) } : {}),
+      ...(body ? { body: (params: P) => place(body, valid(params)) } : {}),
     },
     transformResponse: async (response: Response, params: P) => {
       const text = await response.text()

@@ -8,16 +8,20 @@ const isObject = (value: unknown): value is Raw => typeof value === 'object' && 
 
 /**
  * The transcript endpoint's body is unspecified. Accepted: `{transcript: [...]}` (or under
- * `transcripts`/`data`), a bare array, and entries that are either `{role, content, createdAt}`
- * or a turn `{transcript, response, createdAt}`, which becomes a user entry then an agent entry.
+ * `transcripts`/`data`; null there means no turns yet), a bare array, and entries that are either
+ * `{role, content, createdAt}` or a turn `{transcript, response, createdAt}`, which becomes a user
+ * entry then an agent entry. Any other body is refused rather than read as an empty transcript.
  */
 export function toTranscriptEntries(body: unknown): unknown[] {
-  const list = Array.isArray(body)
-    ? body
-    : isObject(body)
-      ? [body.transcript, body.transcripts, body.data].find(Array.isArray)
-      : undefined
-  if (!list) return []
+  const holder = isObject(body)
+    ? (['transcript', 'transcripts', 'data'] as const).find((key) => key in body)
+    : undefined
+  const list = Array.isArray(body) ? body : holder && isObject(body) ? (body[holder] ?? []) : body
+  if (!Array.isArray(list)) {
+    throw new Error(
+      'AgentPhone returned a transcript in an unexpected shape: expected a list of turns'
+    )
+  }
   return list.flatMap((entry: unknown) => {
     if (!isObject(entry) || 'role' in entry || !('transcript' in entry || 'response' in entry)) {
       return [entry]

@@ -78,10 +78,9 @@ export const params = {
     } satisfies ToolParam,
     // Checked here, not left to fetch: a line break pasted into the key would otherwise fail
     // as "could not reach AgentPhone".
-    schema: trimmedString().regex(
-      /^[\x21-\x7e]+$/,
-      'must be printable ASCII, without spaces or line breaks'
-    ),
+    schema: trimmedString()
+      .min(8, 'is too short to be an AgentPhone API key')
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII, without spaces or line breaks'),
   }),
 
   /** An opaque AgentPhone ID (`agt_…`, `num_…`, …); required unless stated otherwise. */

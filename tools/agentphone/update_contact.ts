@@ -17,5 +17,6 @@ export const updateContactTool = defineAgentPhoneTool({
   path: (p) => apiPath`/v1/contacts/${p.contactId}`,
   // Only the fields given are sent, so only those change.
   body: ['phoneNumber', 'name', 'email', 'notes'],
+  atLeastOneOf: ['phoneNumber', 'name', 'email', 'notes'],
   outputs: contactFields,
 })

@@ -17,6 +17,7 @@ export const updateConversationTool = defineAgentPhoneTool({
   path: (p) => apiPath`/v1/conversations/${p.conversationId}`,
   // Absent metadata is left out (unchanged); null is sent as null (cleared).
   body: ['metadata'],
+  atLeastOneOf: ['metadata'],
   outputs: {
     ...describedAs(conversationDetailFields, { messageCount: 'Number of messages' }),
     messages: out.list(
