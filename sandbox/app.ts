@@ -1,6 +1,7 @@
 /**
  * The sandbox's HTTP app: authentication (each `sk_sandbox_…` key is an account), the request log
- * and fault injection for /v1, the endpoints, and FastAPI-shaped errors.
+ * and fault injection for /v1, the endpoints, and FastAPI-shaped errors (404 for an unknown path,
+ * 405 with `Allow` for a known path asked with another method).
  */
 import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
@@ -35,6 +36,13 @@ const endpoints: Endpoint[] = [
   ...usageEndpoints,
   ...sandboxEndpoints,
 ]
+
+/** Each path's methods, in the order declared: a wrong method gets FastAPI's 405 and `Allow`. */
+function methodsByPath(declared: Endpoint[]) {
+  const methods = new Map<string, string[]>()
+  for (const { path, method } of declared) methods.set(path, [...(methods.get(path) ?? []), method])
+  return methods
+}
 
 export function createApp({ store, now, log }: AppOptions) {
   const app = new Hono<SandboxEnv>()
@@ -96,7 +104,13 @@ export function createApp({ store, now, log }: AppOptions) {
   )
   app.use('/v1/*', authenticate, logRequests, injectFaults)
   app.use('/sandbox/*', authenticate)
-  for (const register of endpoints) register(app)
+  for (const { register } of endpoints) register(app)
+  // Registered last, so they answer only when no endpoint of the path takes the method.
+  for (const [path, methods] of methodsByPath(endpoints)) {
+    app.all(path, (c) =>
+      c.json({ detail: 'Method Not Allowed' }, 405, { Allow: methods.join(', ') })
+    )
+  }
 
   app.notFound((c) => c.json({ detail: 'Not Found' }, 404))
   app.onError((error, c) => {

@@ -38,8 +38,10 @@ export interface EndpointInput<Path extends string, Query, Body> {
   body: Body
 }
 
+export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+
 export interface EndpointSpec<Path extends string, Q extends z.ZodType, B extends z.ZodType> {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE'
+  method: Method
   path: Path
   query?: Q
   body?: B
@@ -47,7 +49,12 @@ export interface EndpointSpec<Path extends string, Q extends z.ZodType, B extend
   handle: (input: EndpointInput<Path, z.output<Q>, z.output<B>>) => unknown
 }
 
-export type Endpoint = (app: SandboxApp) => void
+/** A declared endpoint: where it answers, and how to add it to the app. */
+export interface Endpoint {
+  method: Method
+  path: string
+  register: (app: SandboxApp) => void
+}
 
 async function readJsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text()
@@ -65,7 +72,7 @@ export function endpoint<
   B extends z.ZodType = z.ZodUndefined,
 >(spec: EndpointSpec<Path, Q, B>): Endpoint {
   const status = spec.status ?? 200
-  return (app) => {
+  const register = (app: SandboxApp) => {
     app.on(spec.method, spec.path, async (c) => {
       const { account, runtime } = c.get('session')
       const query = spec.query ? parseInput(spec.query, c.req.query(), 'query') : undefined
@@ -81,4 +88,5 @@ export function endpoint<
       return status === 204 ? c.body(null, 204) : c.json(result, status)
     })
   }
+  return { method: spec.method, path: spec.path, register }
 }

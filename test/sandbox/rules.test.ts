@@ -79,12 +79,57 @@ describe('authentication and accounts', () => {
     }
   })
 
-  it('answers unknown paths with FastAPI’s 404', async () => {
+  it('answers unknown paths with FastAPI’s 404, whatever the method', async () => {
     const { api } = await setup()
-    expect(await api('GET', '/v1/teleport')).toMatchObject({
-      status: 404,
-      body: { detail: 'Not Found' },
-    })
+    for (const method of ['GET', 'POST', 'PUT']) {
+      expect(await api(method, '/v1/teleport')).toMatchObject({
+        status: 404,
+        body: { detail: 'Not Found' },
+      })
+    }
+  })
+
+  it('answers a known path asked with another method with FastAPI’s 405 and Allow', async () => {
+    const { api, requests, seed } = await setup()
+    const contactId = seed.contacts[0]?.id
+    const messageId = seed.messages[0]?.id
+    const cases: [method: string, path: string, allow: string][] = [
+      ['PUT', '/v1/usage', 'GET'],
+      ['DELETE', '/v1/calls', 'POST, GET'],
+      ['POST', `/v1/contacts/${contactId}`, 'GET, PATCH, DELETE'],
+      ['GET', '/v1/messages', 'POST'],
+      ['DELETE', `/v1/messages/${messageId}/reactions`, 'POST'],
+      ['OPTIONS', '/v1/numbers', 'POST, GET'],
+      ['PUT', '/sandbox/faults', 'POST, GET, DELETE'],
+      ['POST', '/sandbox/requests', 'GET, DELETE'],
+      ['GET', '/sandbox/inbound', 'POST'],
+    ]
+    for (const [method, path, allow] of cases) {
+      const answer = await api(method, path)
+      expect(
+        { status: answer.status, allow: answer.headers.get('allow'), body: answer.body },
+        `${method} ${path}`
+      ).toEqual({ status: 405, allow, body: { detail: 'Method Not Allowed' } })
+    }
+    // Refused before any handler ran: nothing was deleted, and the log shows the 405s.
+    expect((await api('GET', `/v1/contacts/${contactId}`)).status).toBe(200)
+    expect((await requests()).slice(0, 6).map(({ method, status }) => [method, status])).toEqual([
+      ['PUT', 405],
+      ['DELETE', 405],
+      ['POST', 405],
+      ['GET', 405],
+      ['DELETE', 405],
+      ['OPTIONS', 405],
+    ])
+  })
+
+  it('still answers each method of a shared path with its own endpoint', async () => {
+    const { api, seed } = await setup()
+    const contactId = seed.contacts[0]?.id
+    expect((await api('GET', `/v1/contacts/${contactId}`)).status).toBe(200)
+    expect((await api('PATCH', `/v1/contacts/${contactId}`, { notes: 'x' })).status).toBe(200)
+    expect((await api('DELETE', `/v1/contacts/${contactId}`)).status).toBe(204)
+    expect((await api('GET', `/v1/contacts/${contactId}`)).status).toBe(404)
   })
 })
 
