@@ -16,7 +16,8 @@ import {
   visibleSubBlocks,
 } from '../../blocks/index.js'
 import { agentphoneTools } from '../../tools/index.js'
-import { ALL_FIELDS, API_KEY } from './support.js'
+import { API_KEY } from '../support/nock-api.js'
+import { ALL_FIELDS } from './fields.js'
 
 const block = AgentPhoneBlock
 const subBlock = (id: string) => {

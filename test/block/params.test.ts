@@ -4,9 +4,10 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { AgentPhoneBlock, paramsOf, runBlock } from '../../blocks/index.js'
-import { ALL_FIELDS, API_KEY, BASE_URL, withNock } from './support.js'
+import { API_KEY, setUpNock } from '../support/nock-api.js'
+import { ALL_FIELDS, BASE_URL } from './fields.js'
 
-withNock()
+setUpNock()
 
 const { params } = AgentPhoneBlock.tools.config
 const listCalls = (fields: Record<string, unknown>) =>
