@@ -1,4 +1,5 @@
 /** How an editor decides which fields of a block are shown and which of those must be filled. */
+import { isBlank } from '../tools/agentphone/params.js'
 import type {
   BlockConfig,
   BlockValues,
@@ -44,12 +45,9 @@ export function isRequired(subBlock: SubBlockConfig, values: BlockValues): boole
 export const visibleSubBlocks = (block: BlockConfig, values: BlockValues) =>
   block.subBlocks.filter((subBlock) => isVisible(subBlock, values))
 
-const isEmpty = (value: unknown) =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
-
 /** The shown, required fields left empty, as the editor would flag them before a run. */
 export const missingRequiredFields = (block: BlockConfig, values: BlockValues) =>
-  block.subBlocks.filter((subBlock) => isRequired(subBlock, values) && isEmpty(values[subBlock.id]))
+  block.subBlocks.filter((subBlock) => isRequired(subBlock, values) && isBlank(values[subBlock.id]))
 
 /** A dropdown's options, whether listed or built by a function. */
 export const optionsOf = (subBlock: SubBlockConfig): DropdownOption[] =>

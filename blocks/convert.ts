@@ -2,12 +2,8 @@
  * Turning what an editor field holds (mostly strings) into the value a tool param of a given type
  * takes. `undefined` means "not given": the param is left out.
  */
+import { isBlank, parseDecimal } from '../tools/agentphone/params.js'
 import type { ParamType } from '../tools/types.js'
-
-const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
-
-const isBlank = (value: unknown) =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
 
 const MAX_SHOWN = 40
 
@@ -28,7 +24,8 @@ const jsonReason = (error: unknown) =>
 export function toNumber(value: unknown, title: string): number | undefined {
   if (isBlank(value)) return undefined
   if (typeof value === 'number' && Number.isFinite(value)) return value
-  if (typeof value === 'string' && DECIMAL.test(value.trim())) return Number(value.trim())
+  const parsed = typeof value === 'string' ? parseDecimal(value) : undefined
+  if (parsed !== undefined) return parsed
   throw new Error(`${title} must be a number, got ${shown(value)}`)
 }
 

@@ -4,18 +4,20 @@
  * refused here sends nothing.
  */
 import { redact } from '../tools/agentphone/errors.js'
-import { type ExecuteOptions, executeTool } from '../tools/execute.js'
+import { type ExecuteOptions, executeTool, failure } from '../tools/execute.js'
 import type { ToolResponse } from '../tools/types.js'
 import { AgentPhoneBlock, labelOf, operationOf } from './agentphone.js'
 import { missingRequiredFields } from './conditions.js'
 import type { BlockValues } from './types.js'
 
-const failure = (error: string): ToolResponse => ({ success: false, output: {}, error })
-
 export async function runBlock(
-  values: BlockValues,
+  rawValues: BlockValues,
   options: ExecuteOptions = {}
 ): Promise<ToolResponse> {
+  if (rawValues != null && (typeof rawValues !== 'object' || Array.isArray(rawValues))) {
+    return failure('The block values must be an object of field values')
+  }
+  const values = rawValues ?? {}
   const block = AgentPhoneBlock
   let toolId: string
   let params: Record<string, unknown>

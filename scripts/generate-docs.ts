@@ -8,7 +8,7 @@ import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AgentPhoneBlock } from '../blocks/index.js'
 import { agentphoneTools } from '../tools/index.js'
-import { DEFAULT_INTRO, extractIntro, renderDocs } from './render-docs.js'
+import { DEFAULT_INTRO, extractIntro, INTRO_END, INTRO_START, renderDocs } from './render-docs.js'
 
 export const DOCS_PATH = fileURLToPath(new URL('../docs/agentphone.mdx', import.meta.url))
 
@@ -21,6 +21,12 @@ function pagePath(argv: string[]): string {
 /** The page the generator would write, keeping the committed page's hand-written intro. */
 export function expectedPage(currentPage?: string): string {
   const intro = currentPage === undefined ? DEFAULT_INTRO : extractIntro(currentPage)
+  if (intro === undefined) {
+    // Regenerating would replace the hand-written intro with the placeholder: stop instead.
+    throw new Error(
+      `the page has no ${INTRO_START} … ${INTRO_END} markers around its intro; put them back`
+    )
+  }
   return renderDocs({ block: AgentPhoneBlock, tools: agentphoneTools, intro })
 }
 
@@ -41,7 +47,13 @@ export function firstDifference(actual: string, expected: string): string | unde
 function main(check: boolean, path: string) {
   const shown = relative(process.cwd(), path) || path
   const current = existsSync(path) ? readFileSync(path, 'utf8') : undefined
-  const expected = expectedPage(current)
+  let expected: string
+  try {
+    expected = expectedPage(current)
+  } catch (error) {
+    console.error(`docs: ${shown}: ${(error as Error).message}`)
+    process.exit(1)
+  }
   if (!check) {
     writeFileSync(path, expected)
     console.log(`wrote ${shown}`)

@@ -3,6 +3,7 @@
  * definitions always give the same bytes. The intro between the MANUAL-CONTENT markers is written
  * by hand and carried over from the existing page.
  */
+import { optionsOf } from '../blocks/conditions.js'
 import type { BlockConfig } from '../blocks/types.js'
 import type { AnyToolConfig, OutputProperty } from '../tools/types.js'
 
@@ -66,8 +67,8 @@ export function operationsOf(
   tools: Record<string, AnyToolConfig>
 ): Operation[] {
   const dropdown = block.subBlocks.find((subBlock) => subBlock.id === 'operation')
-  const options = typeof dropdown?.options === 'function' ? dropdown.options() : dropdown?.options
-  if (!options) throw new Error('The block has no operation dropdown')
+  if (!dropdown) throw new Error('The block has no operation dropdown')
+  const options = optionsOf(dropdown)
   return options.map((option) => {
     const toolId = block.tools.config.tool({ operation: option.id })
     const tool = tools[toolId]

@@ -54,6 +54,11 @@ describe('docs/agentphone.mdx', () => {
     )
   })
 
+  it('refuses to regenerate a page whose intro markers are gone, rather than lose the intro', () => {
+    const withoutMarkers = committed.replace(INTRO_START, '').replace(INTRO_END, '')
+    expect(() => expectedPage(withoutMarkers)).toThrow('markers around its intro; put them back')
+  })
+
   it('has the frontmatter, info card and usage instructions from the block', () => {
     expect(committed.startsWith('---\ntitle: "AgentPhone"\n')).toBe(true)
     expect(committed).toContain(`description: ${JSON.stringify(AgentPhoneBlock.description)}`)

@@ -1,7 +1,8 @@
 /** The README's code samples and commands are ones that run. */
 import { execFile } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -29,8 +30,10 @@ describe('README', () => {
   it.each(samples.map((code, index) => [index, code]))(
     'sample %i runs against the sandbox and reports success',
     async (index, code) => {
-      const file = join(root, `.readme-sample-${index}-${randomUUID()}.mts`)
-      writeFileSync(file, code as string)
+      // Outside the repository, with the samples' `./` imports pointed back at it.
+      const dir = mkdtempSync(join(tmpdir(), 'agentphone-readme-'))
+      const file = join(dir, `sample-${index}.mts`)
+      writeFileSync(file, (code as string).replaceAll("from './", `from '${root}/`))
       try {
         const { stdout } = await run(join(root, 'node_modules/.bin/tsx'), [file], {
           cwd: root,
@@ -42,7 +45,7 @@ describe('README', () => {
         })
         expect(stdout.startsWith('true ')).toBe(true)
       } finally {
-        rmSync(file, { force: true })
+        rmSync(dir, { recursive: true, force: true })
       }
     },
     30_000

@@ -25,7 +25,7 @@ const orNull = <S extends z.ZodType>(schema: S) =>
 export const snakeToCamel = (key: string) =>
   key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
 
-/** Adds the camelCase name of every snake_case key; a key already in camelCase wins. */
+/** Renames every snake_case key to camelCase; where both spellings are present, the camelCase one wins. */
 export function camelizeKeys(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
   const result: Record<string, unknown> = {}

@@ -31,8 +31,16 @@ export function isHttpUrl(value: string): boolean {
 }
 
 /** Absent, null and blank values all mean "not given" for an optional parameter. */
-const isBlank = (value: unknown) =>
+export const isBlank = (value: unknown) =>
   value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
+
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)$/
+
+/** A number typed as text (`' 25 '`, `-1.5`, `.5`); undefined when the text is not one. */
+export function parseDecimal(text: string): number | undefined {
+  const trimmed = text.trim()
+  return DECIMAL.test(trimmed) ? Number(trimmed) : undefined
+}
 
 const typeError = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined || issue.input === null ? 'is required' : `must be ${expected}`
@@ -156,7 +164,7 @@ export const params = {
       .min(min, `must be ${range}`)
     if (max !== undefined) schema = schema.max(max, `must be ${range}`)
     const fromNumericString = (value: unknown) =>
-      typeof value === 'string' && /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value
+      typeof value === 'string' ? (parseDecimal(value) ?? value) : value
     return param('number', description, z.preprocess(fromNumericString, schema))
   },
 
