@@ -8,6 +8,7 @@ import { z } from 'zod'
 import { resolveBaseUrl } from './agentphone/define.js'
 import { describeErrorResponse, describeIssues, redact } from './agentphone/errors.js'
 import { agentphoneTools } from './agentphone/index.js'
+import { isHttpUrl } from './agentphone/params.js'
 import type { AnyToolConfig, ToolResponse } from './types.js'
 
 export interface ExecuteOptions {
@@ -112,12 +113,11 @@ async function run(
   if (options.signal?.aborted) return failure(CANCELLED)
   const params = parsed.data
   const { request } = tool
-  const url = request.url(params, { baseUrl: options.baseUrl })
-  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) {
-    return failure(
-      `Invalid AgentPhone base URL "${resolveBaseUrl(options.baseUrl)}": expected http(s)://host`
-    )
+  const baseUrl = resolveBaseUrl(options.baseUrl)
+  if (!isHttpUrl(baseUrl) || /[?#]/.test(baseUrl)) {
+    return failure(`Invalid AgentPhone base URL "${baseUrl}": expected http(s)://host`)
   }
+  const url = request.url(params, { baseUrl })
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   // Aborted when an answer's body stalls: ky's own timeout ends once the headers have arrived.
   const bodyDeadline = new AbortController()

@@ -118,6 +118,20 @@ describe('options', () => {
     expect(result).toEqual({ success: false, output: {}, error: `Invalid options: ${message}` })
   })
 
+  it.each([
+    'http://',
+    'https://api.agentphone.ai/?x=1',
+    'https://api.agentphone.ai/#top',
+    'mailto:a@b.c',
+  ])('refuses the base URL %j before sending', async (baseUrl) => {
+    const fetch = vi.fn<typeof globalThis.fetch>()
+    const result = await getUsage({ baseUrl, fetch })
+    expect(result.error).toBe(
+      `Invalid AgentPhone base URL "${baseUrl.replace(/\/+$/, '')}": expected http(s)://host`
+    )
+    expect(fetch).not.toHaveBeenCalled()
+  })
+
   it('treats null options and null params like absent ones, without throwing', async () => {
     mockApi('GET', { status: 200, body: {} })
     expect(
