@@ -1,6 +1,6 @@
 /** Every one of the 22 tools, through executeTool, against a freshly seeded sandbox account. */
 import { describe, expect, it } from 'vitest'
-import { DAY, iso } from '../../sandbox/model.js'
+import { type Contact, DAY, iso } from '../../sandbox/model.js'
 import { dayOf } from '../../sandbox/usage.js'
 import { asMessageOutputs, setup, sum, T0 } from './harness.js'
 
@@ -310,15 +310,7 @@ describe('messages', () => {
 })
 
 describe('contacts', () => {
-  const contactOutput = (contact: {
-    id: string
-    phoneNumber: string
-    name: string
-    email: string | null
-    notes: string | null
-    createdAt: number
-    updatedAt: number
-  }) => ({ ...contact, createdAt: iso(contact.createdAt), updatedAt: iso(contact.updatedAt) })
+  const contactOutput = (contact: Contact) => ({ ...contact, createdAt: iso(contact.createdAt), updatedAt: iso(contact.updatedAt) })
 
   it('create_contact stores a contact (201) and returns it', async () => {
     const { run } = await seeded()
