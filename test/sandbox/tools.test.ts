@@ -310,7 +310,11 @@ describe('messages', () => {
 })
 
 describe('contacts', () => {
-  const contactOutput = (contact: Contact) => ({ ...contact, createdAt: iso(contact.createdAt), updatedAt: iso(contact.updatedAt) })
+  const contactOutput = (contact: Contact) => ({
+    ...contact,
+    createdAt: iso(contact.createdAt),
+    updatedAt: iso(contact.updatedAt),
+  })
 
   it('create_contact stores a contact (201) and returns it', async () => {
     const { run } = await seeded()
