@@ -12,13 +12,22 @@ if (!operation) {
   process.exit(2)
 }
 
-let params: Record<string, unknown>
-try {
-  params = JSON.parse(json)
-} catch (error) {
-  console.error(`Params must be a JSON object: ${(error as Error).message}`)
-  process.exit(2)
+function parseParams(text: string): Record<string, unknown> {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch (error) {
+    console.error(`Params must be a JSON object: ${(error as Error).message}`)
+    process.exit(2)
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    console.error(`Params must be a JSON object, e.g. '{"limit": 5}'; got ${text}`)
+    process.exit(2)
+  }
+  return parsed as Record<string, unknown>
 }
+
+const params = parseParams(json)
 
 const toolId = operation.startsWith('agentphone_') ? operation : `agentphone_${operation}`
 const apiKey = params.apiKey ?? process.env.AGENTPHONE_API_KEY
