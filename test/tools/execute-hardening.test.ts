@@ -30,12 +30,17 @@ describe('the API key in answers', () => {
   })
 
   it('is scrubbed from a malformed 200 body before it is excerpted', async () => {
-    mockApi('GET', { status: 200, body: `{"plan": "${'y'.repeat(186)}${API_KEY}` })
+    // The key starts at 186: unscrubbed, the 200-character excerpt would cut it after 14.
+    const prefix = `{"plan": "${'y'.repeat(176)}`
+    mockApi('GET', { status: 200, body: `${prefix}${API_KEY}` })
 
     const result = await getUsage()
 
-    expect(result.success).toBe(false)
-    expect(result.error).toContain('not valid JSON (HTTP 200)')
+    expect(result).toEqual({
+      success: false,
+      output: {},
+      error: `AgentPhone returned a response that is not valid JSON (HTTP 200): ${prefix}[REDACTED]`,
+    })
     expect(result.error).not.toContain(API_KEY.slice(0, 8))
   })
 
