@@ -156,7 +156,12 @@ const titleOf = (fieldId: string) =>
 export function operationOf(values: BlockValues): AgentPhoneOperation {
   const { operation } = values
   if (isOperation(operation)) return operation
-  const got = operation === undefined || operation === '' ? 'none' : JSON.stringify(operation)
+  const got =
+    operation === undefined || operation === ''
+      ? 'none'
+      : typeof operation === 'string'
+        ? JSON.stringify(operation)
+        : `a ${operation === null ? 'null' : typeof operation} value`
   throw new Error(`Choose an AgentPhone operation (got ${got}); one of: ${OPERATIONS.join(', ')}`)
 }
 

@@ -12,7 +12,13 @@ const MAX_SHOWN = 40
  * a cut-off secret would slip past redaction, which replaces whole secrets only.
  */
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : String(JSON.stringify(value))
+  let text: string
+  try {
+    text = typeof value === 'string' ? value : String(JSON.stringify(value))
+  } catch {
+    // A BigInt, a cycle, a throwing toJSON: described by its type alone.
+    return `a ${typeof value} value`
+  }
   return text.length > MAX_SHOWN ? `a ${text.length}-character value` : JSON.stringify(text)
 }
 

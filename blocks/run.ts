@@ -3,8 +3,9 @@
  * the field values to its params, and call it. Like `executeTool`, it never throws, and a run
  * refused here sends nothing.
  */
-import { redact } from '../tools/agentphone/errors.js'
 import { type ExecuteOptions, executeTool, failure } from '../tools/execute.js'
+import { apiKeyOf, describeError, snapshot } from '../tools/runtime/input.js'
+import { redactor } from '../tools/runtime/redaction.js'
 import type { ToolResponse } from '../tools/types.js'
 import { AgentPhoneBlock, labelOf, operationOf } from './agentphone.js'
 import { missingRequiredFields } from './conditions.js'
@@ -14,14 +15,16 @@ export async function runBlock(
   rawValues: BlockValues,
   options: ExecuteOptions = {}
 ): Promise<ToolResponse> {
-  if (rawValues != null && (typeof rawValues !== 'object' || Array.isArray(rawValues))) {
-    return failure('The block values must be an object of field values')
-  }
-  const values = rawValues ?? {}
-  const block = AgentPhoneBlock
+  let scrub = redactor(undefined)
   let toolId: string
   let params: Record<string, unknown>
   try {
+    const { values, problem } = snapshot(rawValues, 'field values')
+    scrub = redactor(apiKeyOf(values))
+    if (problem) {
+      return scrub.value(failure(`The block values must be an object of field values: ${problem}`))
+    }
+    const block = AgentPhoneBlock
     const operation = operationOf(values)
     const missing = missingRequiredFields(block, values).map(({ id, title }) => title ?? id)
     if (missing.length > 0) {
@@ -31,8 +34,7 @@ export async function runBlock(
     toolId = block.tools.config.tool(values)
     params = block.tools.config.params(values)
   } catch (error) {
-    const apiKey = typeof values.apiKey === 'string' ? values.apiKey.trim() : undefined
-    return redact(failure(error instanceof Error ? error.message : String(error)), apiKey)
+    return scrub.value(failure(describeError(error)))
   }
   return executeTool(toolId, params, options)
 }
