@@ -211,7 +211,7 @@ describe('delivering events', () => {
   })
 
   it("an agent's own webhook wins over the project's; other agents still use the project's", async () => {
-    const { api, register, receiver, sandbox, seed, inbound } = await withReceiver()
+    const { register, receiver, sandbox, seed, inbound } = await withReceiver()
     const [frontDesk, followUps] = seed.agents
     const [frontNumber, followNumber] = seed.numbers
     await register()
@@ -235,7 +235,7 @@ describe('delivering events', () => {
   })
 
   it('nothing is delivered, and nothing logged, when no webhook is registered', async () => {
-    const { api, receiver, sandbox, seed, deliveries, inbound } = await withReceiver()
+    const { receiver, sandbox, deliveries, inbound } = await withReceiver()
     await inbound('Hello?')
     await sandbox.settled()
     expect(receiver.received).toEqual([])
@@ -385,8 +385,11 @@ describe('delivering events', () => {
 
 describe('retries and the deliveries log', () => {
   it('a receiver that fails twice then succeeds: three attempts, each logged', async () => {
-    const { api, register, receiver, sandbox, seed, waits, deliveries, clock, inbound } =
-      await withReceiver([500, 'network-error', 200])
+    const { register, receiver, sandbox, waits, deliveries, clock, inbound } = await withReceiver([
+      500,
+      'network-error',
+      200,
+    ])
     const { secret } = await register()
     await inbound('Are you open today?')
     await sandbox.settled()
@@ -446,8 +449,10 @@ describe('retries and the deliveries log', () => {
   })
 
   it('gives up after the last retry; a timeout counts as a failure', async () => {
-    const { api, register, receiver, sandbox, seed, waits, deliveries, inbound } =
-      await withReceiver(['hang', 502, 502, 502, 200], 20)
+    const { register, receiver, sandbox, waits, deliveries, inbound } = await withReceiver(
+      ['hang', 502, 502, 502, 200],
+      20
+    )
     await register()
     await inbound('Hello')
     await sandbox.settled()
