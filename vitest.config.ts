@@ -1,14 +1,17 @@
 import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
-const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 export default defineConfig({
+  // Sim's import aliases, as in tsconfig.json `paths` (which tsc and tsx read).
   resolve: {
-    // The Sim aliases the tsconfig `paths` declare, so exported files run here unchanged.
     alias: [
-      { find: /^@\/components\/icons$/, replacement: here('./icons/agentphone.tsx') },
-      { find: /^@\/(tools|blocks|triggers|lib)\//, replacement: `${here('./')}$1/` },
+      { find: /^@\/tools\//, replacement: `${fromRoot('./tools')}/` },
+      { find: /^@\/blocks\//, replacement: `${fromRoot('./blocks')}/` },
+      { find: /^@\/components\/icons$/, replacement: fromRoot('./icons/index.ts') },
+      { find: /^@\/triggers\//, replacement: `${fromRoot('./triggers')}/` },
+      { find: /^@\/lib\//, replacement: `${fromRoot('./lib')}/` },
     ],
   },
   test: {
