@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { FIELD_LOOKS, fieldsOf, OPERATIONS, runBlock } from '../../blocks/index.js'
+import { AgentPhoneBlock, fieldsOf, OPERATIONS, runBlock } from '../../blocks/index.js'
 import { agentphoneTools, executeTool } from '../../tools/index.js'
 import type { AnyToolConfig, ToolResponse } from '../../tools/types.js'
 import { leaksOf } from '../support/leaks.js'
@@ -263,7 +263,8 @@ describe('executeTool, property-based', () => {
   }, 120_000)
 })
 
-const FIELD_IDS = Object.keys(FIELD_LOOKS)
+const FIELDS = AgentPhoneBlock.subBlocks.filter(({ id }) => id !== 'operation' && id !== 'apiKey')
+const FIELD_IDS = [...new Set(FIELDS.map(({ id }) => id))]
 const fieldValue = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...CANDIDATES.filter((v) => typeof v === 'string')) },
   { weight: 2, arbitrary: fc.constantFrom('', '  ', '12', '{"a": 1}', 'not json {') },
@@ -309,7 +310,7 @@ describe('runBlock, property-based', () => {
             typeof operation === 'string' && OPERATIONS.includes(operation as never)
               ? Object.entries(fieldsOf(operation as never)).flat()
               : []
-          const titles = Object.values(FIELD_LOOKS).map((look) => look.title)
+          const titles = FIELDS.map(({ title }) => title ?? '')
           const names = [...known, ...titles, 'operation', 'API Key', 'field values', 'zz']
           expect(names.some((name) => response.error?.includes(name))).toBe(true)
         }
