@@ -168,10 +168,10 @@ async function send(
   const headers = request.headers(params)
   const json = request.body?.(params)
 
-  const timedOut = (byDeadline: boolean, what: 'answer' | 'finish its answer', ms: number) =>
+  const timedOut = (byDeadline: boolean, what: 'answer' | 'finish its answer') =>
     byDeadline
       ? `AgentPhone did not ${what} within the ${deadline.totalMs} ms deadline (${origin})`
-      : `AgentPhone did not ${what} within ${ms} ms (${origin})`
+      : `AgentPhone did not ${what} within ${timeoutMs} ms (${origin})`
 
   for (let attempt = 0; ; attempt++) {
     const limit = deadline.limit(timeoutMs)
@@ -193,7 +193,7 @@ async function send(
       }
       return failure(
         outcome.error instanceof TimeoutError
-          ? timedOut(limit.byDeadline, 'answer', limit.ms)
+          ? timedOut(limit.byDeadline, 'answer')
           : `Could not reach AgentPhone at ${origin}: ${causeOf(outcome.error)}`
       )
     }
@@ -313,9 +313,9 @@ function describeBodyError(
   status: number,
   method: string,
   limit: { ms: number; byDeadline: boolean },
-  timedOut: (byDeadline: boolean, what: 'finish its answer', ms: number) => string
+  timedOut: (byDeadline: boolean, what: 'finish its answer') => string
 ): string {
-  if (error instanceof BodyTimeout) return timedOut(limit.byDeadline, 'finish its answer', limit.ms)
+  if (error instanceof BodyTimeout) return timedOut(limit.byDeadline, 'finish its answer')
   const doneAnyway =
     method === 'GET' ? '' : '; the request reached AgentPhone and may have been carried out'
   if (error instanceof BodyTooLarge) {
