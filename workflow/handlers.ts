@@ -87,7 +87,7 @@ function coerce(type: string | undefined, value: unknown): unknown {
   }
 }
 
-const INPUT_TYPES: Record<string, OutputSchema[string]['type']> = {
+const INPUT_TYPES: Record<string, 'string' | 'number' | 'boolean' | 'json' | 'array'> = {
   string: 'string',
   number: 'number',
   boolean: 'boolean',
@@ -139,7 +139,7 @@ function agentphoneToolOf(block: BlockState) {
     Object.entries(block.subBlocks).map(([id, sb]) => [id, sb.value])
   )
   try {
-    return agentphoneTools[AgentPhoneBlock.tools.config.tool(values)]
+    return agentphoneTools[AgentPhoneBlock.tools.config?.tool(values) ?? '']
   } catch {
     return undefined
   }

@@ -1,5 +1,5 @@
 /** The workflow runtime: Sim-format workflows of AgentPhone, Start, Condition and Response blocks. */
-export { type WorkflowBlockConfig, workflowBlocks } from './blocks/index.js'
+export { workflowBlocks } from './blocks/index.js'
 export {
   type BlockRecord,
   type BlockStartedEvent,

@@ -2,9 +2,11 @@
  * Whether a path names a declared output (Sim's `isPathInSchema`): a field a block declares but
  * did not return reads as empty; a field it does not declare is an error listing those it has.
  */
+import type { OutputFieldDefinition } from '../blocks/index.js'
 import type { OutputProperty } from '../tools/index.js'
 
-export type OutputSchema = Record<string, OutputProperty>
+/** A tool's outputs, or a block's (where a bare type name stands for `{type}`). */
+export type OutputSchema = Record<string, OutputProperty | OutputFieldDefinition>
 
 interface Node {
   type?: string
@@ -12,12 +14,16 @@ interface Node {
   items?: { type: string; properties?: OutputSchema }
 }
 
+const nodeOf = (entry: OutputSchema[string] | undefined): Node | undefined =>
+  typeof entry === 'string' ? { type: entry } : entry
+
 const isOpaque = (node: Node) =>
-  (node.type === 'json' || node.type === 'object') && node.properties === undefined
+  (node.type === 'json' || node.type === 'object' || node.type === 'any') &&
+  node.properties === undefined
 
 function field(node: Node, name: string): Node | undefined {
   const properties = node.properties ?? (node.type === 'array' ? node.items?.properties : undefined)
-  return properties && Object.hasOwn(properties, name) ? properties[name] : undefined
+  return properties && Object.hasOwn(properties, name) ? nodeOf(properties[name]) : undefined
 }
 
 export function isPathInSchema(schema: OutputSchema, parts: string[]): boolean {

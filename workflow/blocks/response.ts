@@ -1,8 +1,8 @@
 /** Sim's Response block: shapes the workflow's final output (`data`, `status`, `headers`). */
-import { Reply } from 'lucide-react'
-import type { WorkflowBlockConfig } from './types.js'
+import type { BlockConfig } from '../../blocks/index.js'
+import { ResponseIcon } from './icons.js'
 
-export const ResponseBlock: WorkflowBlockConfig = {
+export const ResponseBlock: BlockConfig = {
   type: 'response',
   name: 'Response',
   description: 'Send structured API response',
@@ -11,7 +11,7 @@ export const ResponseBlock: WorkflowBlockConfig = {
   docsLink: 'https://docs.sim.ai/workflows/blocks/response',
   category: 'blocks',
   bgColor: '#2F55FF',
-  icon: Reply,
+  icon: ResponseIcon,
   subBlocks: [
     {
       id: 'dataMode',
@@ -35,12 +35,12 @@ export const ResponseBlock: WorkflowBlockConfig = {
       title: 'Status Code',
       type: 'short-input',
       placeholder: '200',
+      description: 'HTTP status code (default: 200)',
     },
     {
       id: 'headers',
       title: 'Response Headers',
       type: 'table',
-      columns: ['Key', 'Value'],
     },
   ],
   tools: { access: [] },

@@ -1,8 +1,8 @@
 /** Sim's Start block (`start_trigger`): the run's input, typed by its `inputFormat` fields. */
-import { Play } from 'lucide-react'
-import type { WorkflowBlockConfig } from './types.js'
+import type { BlockConfig } from '../../blocks/index.js'
+import { StartIcon } from './icons.js'
 
-export const StartTriggerBlock: WorkflowBlockConfig = {
+export const StartTriggerBlock: BlockConfig = {
   type: 'start_trigger',
   name: 'Start',
   description: 'Unified workflow entry point for chat, manual and API runs',
@@ -11,7 +11,7 @@ export const StartTriggerBlock: WorkflowBlockConfig = {
   category: 'triggers',
   bgColor: '#34B5FF',
   docsLink: 'https://docs.sim.ai/workflows/triggers/start',
-  icon: Play,
+  icon: StartIcon,
   subBlocks: [
     {
       id: 'inputFormat',
