@@ -63,12 +63,18 @@ export function App({ registry }: { registry: Registry }) {
   const [dialog, setDialog] = useState<'env' | 'inputs' | null>(null)
   const canvas = useRef<CanvasHandle>(null)
   const fileInput = useRef<HTMLInputElement>(null)
-  const latest = useRef<{ id: string | null; doc: WorkflowDocument | null }>({ id: null, doc: null })
+  const latest = useRef<{ id: string | null; doc: WorkflowDocument | null }>({
+    id: null,
+    doc: null,
+  })
   const saving = useRef<Promise<void>>(Promise.resolve())
   const dirty = useRef(false)
   latest.current = { id: workflowId, doc }
 
-  const fail = (error: unknown) => setNotice((error as Error).message ?? String(error))
+  const fail = useCallback(
+    (error: unknown) => setNotice((error as Error).message ?? String(error)),
+    []
+  )
 
   const refreshList = useCallback(
     () =>
@@ -76,7 +82,7 @@ export function App({ registry }: { registry: Registry }) {
         .listWorkflows()
         .then(({ workflows: list }) => setWorkflows(list))
         .catch(fail),
-    []
+    [fail]
   )
 
   const open = useCallback(async (id: string) => {
@@ -123,7 +129,7 @@ export function App({ registry }: { registry: Registry }) {
     })
     saving.current = next
     return next
-  }, [])
+  }, [fail])
 
   useEffect(() => {
     const start = async () => {
@@ -136,7 +142,7 @@ export function App({ registry }: { registry: Registry }) {
       else await create(emptyWorkflow('Untitled workflow'))
     }
     start().catch(fail)
-  }, [open, create])
+  }, [open, create, fail])
 
   // Edits autosave shortly after they stop.
   useEffect(() => {
@@ -233,7 +239,7 @@ export function App({ registry }: { registry: Registry }) {
     if (!doc) return []
     return Object.values(doc.state.blocks).flatMap((block) => {
       const config = registry[block.type]
-      if (!config || config.category !== 'triggers') return []
+      if (config?.category !== 'triggers') return []
       const values = valuesOf(block)
       return config.subBlocks
         .filter((subBlock) => (subBlock.type as string) === 'input-format')
@@ -283,7 +289,11 @@ export function App({ registry }: { registry: Registry }) {
     const text = `${JSON.stringify(exportDocument(doc), null, 2)}\n`
     const link = document.createElement('a')
     link.href = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-    link.download = `${nameOf(doc).replace(/[^\w.-]+/g, '-').toLowerCase() || 'workflow'}.json`
+    link.download = `${
+      nameOf(doc)
+        .replace(/[^\w.-]+/g, '-')
+        .toLowerCase() || 'workflow'
+    }.json`
     document.body.append(link)
     link.click()
     link.remove()
@@ -341,7 +351,10 @@ export function App({ registry }: { registry: Registry }) {
             }}
           />
         </label>
-        <button type="button" onClick={() => create(emptyWorkflow('Untitled workflow')).catch(fail)}>
+        <button
+          type="button"
+          onClick={() => create(emptyWorkflow('Untitled workflow')).catch(fail)}
+        >
           <FilePlus2 size={16} aria-hidden /> New
         </button>
         <button
@@ -354,7 +367,11 @@ export function App({ registry }: { registry: Registry }) {
           <Save size={16} aria-hidden /> Save
         </button>
         <span className={`save-state save-${saveState}`} role="status">
-          {{ saved: 'Saved', saving: 'Saving…', unsaved: 'Unsaved changes', failed: 'Not saved' }[saveState]}
+          {
+            { saved: 'Saved', saving: 'Saving…', unsaved: 'Unsaved changes', failed: 'Not saved' }[
+              saveState
+            ]
+          }
         </span>
         <button type="button" onClick={() => fileInput.current?.click()}>
           <Upload size={16} aria-hidden /> Import
@@ -377,7 +394,12 @@ export function App({ registry }: { registry: Registry }) {
         <button type="button" onClick={() => setDialog('env')}>
           <KeyRound size={16} aria-hidden /> Environment
         </button>
-        <button type="button" className="primary" onClick={() => void onRun()} disabled={run?.running}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => void onRun()}
+          disabled={run?.running}
+        >
           <Play size={16} aria-hidden /> Run
         </button>
       </header>
@@ -400,7 +422,9 @@ export function App({ registry }: { registry: Registry }) {
             runStates={runStates}
             onSelect={setSelectedId}
             onAdd={add}
-            onMove={(id, position) => edit((current) => updateBlock(current, id, (block) => ({ ...block, position })))}
+            onMove={(id, position) =>
+              edit((current) => updateBlock(current, id, (block) => ({ ...block, position })))
+            }
             onDelete={(ids) => {
               edit((current) => removeBlocks(current, ids))
               if (selectedId && ids.includes(selectedId)) setSelectedId(null)
@@ -428,7 +452,10 @@ export function App({ registry }: { registry: Registry }) {
               }}
               onAdvanced={(advanced) =>
                 edit((current) =>
-                  updateBlock(current, selected.id, (block) => ({ ...block, advancedMode: advanced }))
+                  updateBlock(current, selected.id, (block) => ({
+                    ...block,
+                    advancedMode: advanced,
+                  }))
                 )
               }
               onDelete={() => {
@@ -440,7 +467,12 @@ export function App({ registry }: { registry: Registry }) {
             <p className="panel-empty">Select a block to edit it, or add one from the palette.</p>
           )}
         </aside>
-        <Results run={run} pastRuns={pastRuns} secrets={secrets} onOpenRun={(id) => void openRun(id)} />
+        <Results
+          run={run}
+          pastRuns={pastRuns}
+          secrets={secrets}
+          onOpenRun={(id) => void openRun(id)}
+        />
       </main>
       {dialog === 'env' && (
         <EnvironmentDialog
@@ -457,7 +489,11 @@ export function App({ registry }: { registry: Registry }) {
         />
       )}
       {dialog === 'inputs' && (
-        <RunInputsDialog inputs={startInputs} onRun={(input) => void startRun(input)} onClose={() => setDialog(null)} />
+        <RunInputsDialog
+          inputs={startInputs}
+          onRun={(input) => void startRun(input)}
+          onClose={() => setDialog(null)}
+        />
       )}
     </div>
   )

@@ -81,6 +81,7 @@ export function BlockPanel(props: Props) {
           <input
             type="checkbox"
             role="switch"
+            aria-checked={advanced}
             checked={advanced}
             onChange={(event) => props.onAdvanced(event.target.checked)}
           />

@@ -15,7 +15,14 @@ import {
   useReactFlow,
 } from '@xyflow/react'
 import { CheckCircle2, CircleSlash, Loader2, XCircle } from 'lucide-react'
-import { type DragEvent, forwardRef, useEffect, useImperativeHandle, useMemo, useState } from 'react'
+import {
+  type DragEvent,
+  forwardRef,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useState,
+} from 'react'
 import { type BlockConfig, subBlocksOf } from '../model/config.js'
 import { rowsOf } from '../model/references.js'
 import { sentenceOf } from '../model/sentence.js'
@@ -59,7 +66,12 @@ function BlockCard({ data, selected }: NodeProps<BlockNode>) {
   return (
     <div className={`card${selected ? ' selected' : ''}${runState ? ` run-${runState}` : ''}`}>
       {config.category !== 'triggers' && (
-        <Handle type="target" position={Position.Left} id="target" aria-label={`${block.name} input`} />
+        <Handle
+          type="target"
+          position={Position.Left}
+          id="target"
+          aria-label={`${block.name} input`}
+        />
       )}
       <div className="card-header">
         <span className="block-icon" style={{ background: config.bgColor }}>
@@ -120,7 +132,12 @@ function BlockCard({ data, selected }: NodeProps<BlockNode>) {
         ))}
       </div>
       {branches.length === 0 && (
-        <Handle type="source" position={Position.Right} id="source" aria-label={`${block.name} output`} />
+        <Handle
+          type="source"
+          position={Position.Right}
+          id="source"
+          aria-label={`${block.name} output`}
+        />
       )}
     </div>
   )
@@ -155,7 +172,10 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas(props, ref
     nextPosition: () => {
       const pane = document.querySelector('.react-flow')?.getBoundingClientRect()
       const centre = pane
-        ? flow.screenToFlowPosition({ x: pane.left + pane.width / 3, y: pane.top + pane.height / 3 })
+        ? flow.screenToFlowPosition({
+            x: pane.left + pane.width / 3,
+            y: pane.top + pane.height / 3,
+          })
         : { x: 0, y: 0 }
       const offset = (Object.keys(doc.state.blocks).length % 6) * 40
       return { x: Math.round(centre.x + offset * 2), y: Math.round(centre.y + offset) }
@@ -227,6 +247,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas(props, ref
   }
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: the drop target for palette drags (keyboard users press Enter on an item)
     <div
       className="canvas"
       onDragOver={(event) => {

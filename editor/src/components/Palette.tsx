@@ -13,11 +13,11 @@ export function Palette(props: { configs: BlockConfig[]; onAdd: (type: string) =
         {configs.map((config) => {
           const Icon = config.icon
           return (
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a palette item is focusable to be added with Enter
             <li
               key={config.type}
               aria-label={config.name}
               aria-description={`${config.description}. Press Enter to add it to the canvas.`}
+              // biome-ignore lint/a11y/noNoninteractiveTabindex: an item is focused to be added with Enter
               tabIndex={0}
               draggable
               onDragStart={(event) => {

@@ -35,7 +35,9 @@ export function ReferenceInput(props: Props) {
   const matches = useMemo(() => {
     if (!open) return []
     const query = open.query.toLowerCase()
-    return references.filter((option) => option.path.toLowerCase().includes(query)).slice(0, MAX_SHOWN)
+    return references
+      .filter((option) => option.path.toLowerCase().includes(query))
+      .slice(0, MAX_SHOWN)
   }, [open, references])
   const listOpen = open !== null && matches.length > 0
 

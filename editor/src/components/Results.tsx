@@ -55,8 +55,8 @@ export function Results({ run, pastRuns, secrets, onOpenRun }: Props) {
               <option value="">Open a past run…</option>
               {pastRuns.map((past) => (
                 <option key={past.runId} value={past.runId}>
-                  {new Date(past.startedAt).toLocaleString()} · {past.success ? 'success' : 'failed'}{' '}
-                  · {past.durationMs} ms
+                  {new Date(past.startedAt).toLocaleString()} ·{' '}
+                  {past.success ? 'success' : 'failed'} · {past.durationMs} ms
                 </option>
               ))}
             </select>

@@ -82,9 +82,16 @@ function Control(props: ControlProps) {
   switch (subBlock.type) {
     case 'dropdown':
       return (
-        <select id={id} value={asText(value)} onChange={(event) => onChange(event.target.value)} {...aria}>
+        <select
+          id={id}
+          value={asText(value)}
+          onChange={(event) => onChange(event.target.value)}
+          {...aria}
+        >
           {!optionsOf(subBlock).some((option) => option.id === asText(value)) && (
-            <option value={asText(value)}>{asText(value) === '' ? 'Choose…' : asText(value)}</option>
+            <option value={asText(value)}>
+              {asText(value) === '' ? 'Choose…' : asText(value)}
+            </option>
           )}
           {optionsOf(subBlock).map((option) => (
             <option key={option.id} value={option.id}>
@@ -120,6 +127,7 @@ function Control(props: ControlProps) {
             id={id}
             type="checkbox"
             role="switch"
+            aria-checked={value === true || value === 'true'}
             checked={value === true || value === 'true'}
             onChange={(event) => onChange(event.target.checked)}
             {...aria}
@@ -217,7 +225,9 @@ function SecretInput(props: ControlProps) {
         </button>
       </div>
       {envReference && (
-        <p className="field-note">Uses the environment variable {envReference}; its value stays on the server.</p>
+        <p className="field-note">
+          Uses the environment variable {envReference}; its value stays on the server.
+        </p>
       )}
       {picking && (
         <ul className="env-picker" aria-label="Environment variables">
@@ -275,7 +285,7 @@ function InputFormat(props: ControlProps) {
   const update = (index: number, patch: Record<string, unknown>) =>
     props.onChange(rows.map((row, at) => (at === index ? { ...row, ...patch } : row)))
   return (
-    <div id={props.id} className="rows" role="group" aria-label={props.title}>
+    <fieldset id={props.id} className="rows" aria-label={props.title}>
       {rows.map((row, index) => {
         const n = index + 1
         return (
@@ -320,7 +330,7 @@ function InputFormat(props: ControlProps) {
       >
         <Plus size={14} aria-hidden /> Add input
       </button>
-    </div>
+    </fieldset>
   )
 }
 
@@ -330,7 +340,7 @@ function ConditionInput(props: ControlProps) {
   const save = (next: Array<Record<string, unknown>>) => props.onChange(JSON.stringify(next))
   const elseIndex = rows.findIndex((row) => row.title === 'else')
   return (
-    <div id={props.id} className="rows" role="group" aria-label={props.title}>
+    <fieldset id={props.id} className="rows" aria-label={props.title}>
       {rows.map((row, index) => {
         const title = String(row.title ?? 'if')
         const label = title === 'else if' ? `else if ${index}` : title
@@ -374,7 +384,7 @@ function ConditionInput(props: ControlProps) {
       >
         <Plus size={14} aria-hidden /> Add else if
       </button>
-    </div>
+    </fieldset>
   )
 }
 
@@ -385,7 +395,7 @@ function Table(props: ControlProps) {
     ? (props.value as Array<{ id: string; cells: Record<string, string> }>)
     : []
   return (
-    <div id={props.id} className="rows" role="group" aria-label={props.title}>
+    <fieldset id={props.id} className="rows" aria-label={props.title}>
       {rows.map((row, index) => (
         <div className="row" key={row.id}>
           {columns.map((column) => (
@@ -426,6 +436,6 @@ function Table(props: ControlProps) {
       >
         <Plus size={14} aria-hidden /> Add row
       </button>
-    </div>
+    </fieldset>
   )
 }

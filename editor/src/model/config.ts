@@ -3,9 +3,9 @@
  * this package declares; the editor honours the ones listed here when a config carries them.
  */
 import {
-  isRequired as requiredHolds,
   isVisible,
   optionsOf as listOptions,
+  isRequired as requiredHolds,
 } from '../../../blocks/conditions.js'
 import type {
   BlockConfig,

@@ -28,7 +28,10 @@ export interface ReferenceOption {
   blockName: string
 }
 
-const toolsById = agentphoneTools as unknown as Record<string, { outputs?: Record<string, OutputLike> }>
+const toolsById = agentphoneTools as unknown as Record<
+  string,
+  { outputs?: Record<string, OutputLike> }
+>
 
 /** The outputs a block gives for its current values: the selected tool's, else the block's. */
 export function outputsFor(config: BlockConfig, block: BlockState): Record<string, OutputLike> {
@@ -100,7 +103,10 @@ export function referenceOptions(
 }
 
 /** The `<partial` being typed just before the caret, if any. */
-export function openReference(text: string, caret: number): { start: number; query: string } | null {
+export function openReference(
+  text: string,
+  caret: number
+): { start: number; query: string } | null {
   const before = text.slice(0, caret)
   const match = /<([\w.[\]]*)$/.exec(before)
   if (!match) return null
@@ -112,5 +118,8 @@ export function insertReference(text: string, caret: number, path: string) {
   const open = openReference(text, caret)
   const start = open ? open.start : caret
   const inserted = `<${path}>`
-  return { text: text.slice(0, start) + inserted + text.slice(caret), caret: start + inserted.length }
+  return {
+    text: text.slice(0, start) + inserted + text.slice(caret),
+    caret: start + inserted.length,
+  }
 }

@@ -16,8 +16,7 @@ export interface BlockProblems {
 
 const REFERENCE = /<[A-Za-z_][\w]*(?:[.[][^<>\s]*)?>|\{\{[^}]+\}\}/
 
-export const holdsReference = (value: unknown) =>
-  typeof value === 'string' && REFERENCE.test(value)
+export const holdsReference = (value: unknown) => typeof value === 'string' && REFERENCE.test(value)
 
 const SELECTOR_TYPES = new Set(['dropdown', 'combobox', 'switch', 'checkbox-list', 'slider'])
 
