@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AgentPhoneBlock } from '../../blocks/index.js'
-import type { BlockConfig } from '../../blocks/types.js'
+import { AgentPhoneBlock, type BlockConfig } from '../../blocks/index.js'
 import { eventStreamParser, type RunEvent } from '../../editor/src/api.js'
 import {
   insertReference,
@@ -206,6 +205,21 @@ describe('card sentence', () => {
       'x',
     ])
     expect(sentenceOf(startConfig, {})).toBeNull()
+  })
+
+  it('reads the AgentPhone block’s own sentence for the selected operation', () => {
+    const fresh = sentenceOf(AgentPhoneBlock, { operation: 'send_message' })
+    expect(fresh && sentenceText(fresh)).toBe('Send a message to a phone number')
+    const set = sentenceOf(AgentPhoneBlock, {
+      operation: 'send_message',
+      toNumberMessage: '<start.phone>',
+      messageBody: 'Hello',
+      apiKey: 'sk_secret_value',
+    })
+    expect(set?.filter((part) => part.kind === 'chip').map((part) => part.text)).toEqual([
+      'Hello',
+      '<start.phone>',
+    ])
   })
 })
 

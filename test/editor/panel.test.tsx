@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { describe, expect, it } from 'vitest'
-import { AgentPhoneBlock } from '../../blocks/index.js'
+import { AgentPhoneBlock, isVisible } from '../../blocks/index.js'
 import { BlockPanel } from '../../editor/src/components/BlockPanel.js'
 import {
   addBlock,
@@ -40,9 +40,7 @@ describe('block panel', () => {
     const { labels } = panelFor({ operation: 'send_message' })
     const expected = AgentPhoneBlock.subBlocks.filter(
       (subBlock) =>
-        subBlock.mode !== 'advanced' &&
-        (subBlock.condition === undefined ||
-          [subBlock.condition.value].flat().includes('send_message'))
+        subBlock.mode !== 'advanced' && isVisible(subBlock, { operation: 'send_message' })
     )
     expect(Object.keys(labels)).toEqual(expected.map((subBlock) => subBlock.id))
     expect(labels.operation).toBe('Operation')

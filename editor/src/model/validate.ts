@@ -35,9 +35,10 @@ export function jsonProblem(text: string): string | null {
   }
 }
 
+/** As Sim does: the block's `tools.config.params` mapping, else the values themselves. */
 function paramsOrError(config: BlockConfig, values: BlockValues) {
   try {
-    return { params: config.tools.config.params(values) }
+    return { params: config.tools.config?.params?.(values) ?? { ...values } }
   } catch (error) {
     return { error: (error as Error).message }
   }
