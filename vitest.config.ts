@@ -1,6 +1,19 @@
+import { fileURLToPath } from 'node:url'
 import { defineConfig } from 'vitest/config'
 
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
 export default defineConfig({
+  // Sim's import aliases, as in tsconfig.json `paths` (which tsc and tsx read).
+  resolve: {
+    alias: [
+      { find: /^@\/tools\//, replacement: `${fromRoot('./tools')}/` },
+      { find: /^@\/blocks\//, replacement: `${fromRoot('./blocks')}/` },
+      { find: /^@\/components\/icons$/, replacement: fromRoot('./icons/index.ts') },
+      { find: /^@\/triggers\//, replacement: `${fromRoot('./triggers')}/` },
+      { find: /^@\/lib\//, replacement: `${fromRoot('./lib')}/` },
+    ],
+  },
   test: {
     include: ['test/**/*.test.{ts,tsx}'],
     environment: 'node',

@@ -10,9 +10,11 @@ import {
   FIELDS_BY_OPERATION,
   isRequired,
   isVisible,
+  labelOf,
   OPERATIONS,
   optionsOf,
   paramsOf,
+  toolIdOf,
   visibleSubBlocks,
 } from '../../blocks/index.js'
 import { agentphoneTools } from '../../tools/index.js'
@@ -27,7 +29,7 @@ const subBlock = (id: string) => {
 }
 const operationOptions = optionsOf(subBlock('operation'))
 const toolFor = (operation: string) => {
-  const tool = agentphoneTools[block.tools.config.tool({ operation })]
+  const tool = agentphoneTools[toolIdOf({ operation })]
   if (!tool) throw new Error(`no tool for ${operation}`)
   return tool
 }
@@ -102,26 +104,28 @@ const expectedParams: Record<AgentPhoneOperation, Record<string, unknown>> = {
 describe('operation dropdown', () => {
   it('maps every option to an existing tool', () => {
     for (const { id } of operationOptions) {
-      expect(agentphoneTools, id).toHaveProperty(block.tools.config.tool({ operation: id }))
+      expect(agentphoneTools, id).toHaveProperty(toolIdOf({ operation: id }))
     }
   })
 
   it('reaches every tool from exactly one option, in the editor order of the tools', () => {
-    const toolIds = operationOptions.map(({ id }) => block.tools.config.tool({ operation: id }))
+    const toolIds = operationOptions.map(({ id }) => toolIdOf({ operation: id }))
     expect(toolIds).toEqual(Object.keys(agentphoneTools))
     expect(new Set(toolIds).size).toBe(toolIds.length)
-    expect(block.tools.access).toEqual(toolIds)
   })
 
-  it('labels each option with its tool name, each label distinct', () => {
+  it('lists every tool it runs in tools.access, sorted by id as Sim lists them', () => {
+    const toolIds = operationOptions.map(({ id }) => toolIdOf({ operation: id }))
+    expect(block.tools.access).toEqual([...toolIds].sort())
+  })
+
+  it('labels each option distinctly, and names operations by those labels', () => {
+    const labels = operationOptions.map(({ label }) => label)
+    expect(new Set(labels).size).toBe(22)
     for (const { id, label } of operationOptions) {
-      expect(`AgentPhone ${label}`).toBe(toolFor(id).name)
+      expect(label).toMatch(/^[A-Z][A-Za-z ]+$/)
+      expect(labelOf(id)).toBe(label)
     }
-    expect(new Set(operationOptions.map(({ label }) => label)).size).toBe(22)
-  })
-
-  it('gives each option an icon component', () => {
-    for (const { icon } of operationOptions) expect(icon).toBeTruthy()
   })
 
   it('starts on an operation it offers', () => {
@@ -130,11 +134,11 @@ describe('operation dropdown', () => {
   })
 
   it('refuses a missing or unknown operation with a readable error', () => {
-    expect(() => block.tools.config.tool({})).toThrow(/Choose an AgentPhone operation \(got none\)/)
-    expect(() => block.tools.config.tool({ operation: 'send_fax' })).toThrow(
+    expect(() => toolIdOf({})).toThrow(/Choose an AgentPhone operation \(got none\)/)
+    expect(() => toolIdOf({ operation: 'send_fax' })).toThrow(
       /Choose an AgentPhone operation \(got "send_fax"\); one of: create_number, list_numbers/
     )
-    expect(() => block.tools.config.params({ operation: 'toString' })).toThrow(/got "toString"/)
+    expect(() => paramsOf({ operation: 'toString' })).toThrow(/got "toString"/)
   })
 })
 
@@ -233,18 +237,32 @@ describe('fields', () => {
     }
   })
 
-  it('keep advanced mode for optional fields', () => {
+  it('keep the optional fields Sim keeps behind the advanced toggle there, and only those', () => {
     const advanced = block.subBlocks.filter(({ mode }) => mode === 'advanced')
     expect(advanced.map(({ id }) => id)).toEqual([
+      'areaCode',
+      'attachAgentId',
       'fromNumberId',
+      'initialGreeting',
       'voice',
       'systemPrompt',
+      'callsStatus',
+      'callsDirection',
       'callsType',
+      'callsSearch',
       'messageLimit',
+      'mediaUrl',
       'sendNumberId',
+      'contactEmail',
+      'contactNotes',
+      'contactsSearch',
+      'limit',
       'offset',
+      'messagesLimit',
       'before',
       'after',
+      'usageDays',
+      'usageMonths',
     ])
     for (const field of advanced) {
       for (const operation of OPERATIONS) {

@@ -87,7 +87,9 @@ export const params = {
     // Checked here, not left to fetch: a line break pasted into the key would otherwise fail
     // as "could not reach AgentPhone".
     schema: trimmedString()
-      .min(8, 'is too short to be an AgentPhone API key')
+      // A refinement, not .min(8): zod runs length checks even after an aborting check, so
+      // an empty key would also be reported as too short.
+      .refine((key) => key.length >= 8, 'is too short to be an AgentPhone API key')
       .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII, without spaces or line breaks'),
   }),
 
