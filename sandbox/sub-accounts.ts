@@ -1,7 +1,7 @@
 /** Sub-accounts: each is an account of its own (agents, numbers, messages…) under its master. */
 import { type AccountState, iso, type SubAccount } from './model.js'
 import { random } from './random.js'
-import { dayOf } from './usage.js'
+import { emptyAccount } from './seed.js'
 
 export const findSubAccount = (root: AccountState, id: string) =>
   root.subAccounts?.find((subAccount) => subAccount.id === id)
@@ -10,18 +10,7 @@ export const findSubAccount = (root: AccountState, id: string) =>
 export function createSubAccount(root: AccountState, name: string, now: number): SubAccount {
   const rand = random(root)
   const id = rand.id('sub')
-  const state: AccountState = {
-    id,
-    createdAt: now,
-    rngState: Math.floor(rand.next() * 2 ** 32) >>> 0,
-    agents: [],
-    numbers: [],
-    contacts: [],
-    conversations: [],
-    messages: [],
-    calls: [],
-    history: { firstDay: dayOf(now), messages: [], calls: [], webhooks: [], failedWebhooks: [] },
-  }
+  const state = emptyAccount(id, now, Math.floor(rand.next() * 2 ** 32) >>> 0)
   const subAccount: SubAccount = { id, name, createdAt: now, state }
   root.subAccounts = [...(root.subAccounts ?? []), subAccount]
   return subAccount

@@ -11,7 +11,17 @@ import { booleanQuery, intQuery, nonBlank, pageQuery, phoneNumber } from '../val
 import { callDetailView, callView, transcriptView } from '../views.js'
 import { waitForCall } from '../wait.js'
 
-const variables = z.record(z.string(), z.string()).nullish()
+/** `{{name}}` values; the SDK types them as nullable, and a null one is simply not set. */
+const variables = z
+  .record(z.string(), z.string().nullable())
+  .nullish()
+  .transform((values) =>
+    values
+      ? Object.fromEntries(
+          Object.entries(values).filter((entry): entry is [string, string] => entry[1] !== null)
+        )
+      : undefined
+  )
 
 const createCallBody = z.object({
   agentId: nonBlank,
@@ -21,6 +31,7 @@ const createCallBody = z.object({
   voice: z.string().nullish(),
   systemPrompt: z.string().nullish(),
   variables,
+  modelTier: z.enum(['turbo', 'balanced', 'max']).optional(),
   callScreeningIdentity: z.string().nullish(),
   callScreeningPurpose: z.string().nullish(),
 })
@@ -110,8 +121,14 @@ export const callEndpoints = [
           voice: orUndefined(body.voice),
           script: outboundScript(
             agent,
-            fillIn(orUndefined(body.initialGreeting), body.variables),
-            fillIn(orUndefined(body.systemPrompt), body.variables)
+            fillIn(
+              orUndefined(body.initialGreeting) ?? orUndefined(agent.beginMessage),
+              body.variables
+            ),
+            fillIn(
+              orUndefined(body.systemPrompt) ?? orUndefined(agent.systemPrompt),
+              body.variables
+            )
           ),
         })
       )

@@ -142,7 +142,10 @@ describe('validation (422)', () => {
       body: { detail: [{ loc: ['body', 'body'], msg: 'Field required', type: 'missing' }] },
     })
     // The spec requires only `body`: a missing recipient is the handler's 400, not a 422.
-    const noRecipient = await api('POST', '/v1/messages', { agent_id: seed.agents[0]?.id, body: 'Hi' })
+    const noRecipient = await api('POST', '/v1/messages', {
+      agent_id: seed.agents[0]?.id,
+      body: 'Hi',
+    })
     expect(noRecipient).toMatchObject({
       status: 400,
       body: { detail: 'Provide to_number (or recipients for a new group)' },
@@ -378,7 +381,9 @@ describe('messages', () => {
     // The spec allows custom emoji, and says a line without them answers 400 with an explanation.
     const fire = await api('POST', `/v1/messages/${imessage?.id}/reactions`, { reaction: '🔥' })
     expect(fire.status).toBe(400)
-    expect((fire.body as { detail: string }).detail).toMatch(/^Custom emoji reactions are not supported on this line\. Upgrade/)
+    expect((fire.body as { detail: string }).detail).toMatch(
+      /^Custom emoji reactions are not supported on this line\. Upgrade/
+    )
     const missing = await run('react_to_message', { messageId: 'msg_nope', reaction: 'like' })
     expect(missing.error).toBe('AgentPhone API error (HTTP 404 Not Found): Message not found')
   })
