@@ -3,6 +3,7 @@
  * milliseconds here and ISO 8601 strings on the wire; derived values (a call's status, a
  * conversation's last message, usage) are computed when read, never stored.
  */
+import type { WebhookState } from './webhooks.js'
 
 export const COUNTRIES = ['US', 'CA'] as const
 export type Country = (typeof COUNTRIES)[number]
@@ -207,6 +208,8 @@ export interface AccountState {
   messages: Message[]
   calls: Call[]
   history: UsageHistory
+  /** Registered webhooks and the deliveries log; absent until first used. */
+  webhooks?: WebhookState
   /** Only on a master account: its sub-accounts, each with data of its own. */
   subAccounts?: SubAccount[]
   /** The A2P 10DLC registration submitted for this (sub-)account, if any. */

@@ -1,9 +1,17 @@
 import { z } from 'zod'
 import { endpoint } from '../endpoint.js'
 import { ApiError, ValidationError } from '../errors.js'
+import { messageEvent, reactionEvent } from '../events.js'
 import { findAgent, findConversation, findMessage, findNumber, senderNumber } from '../lookup.js'
 import { recordMessage } from '../messages.js'
-import { type AccountState, type Channel, type PhoneNumber, TAPBACKS } from '../model.js'
+import {
+  type AccountState,
+  type Channel,
+  type Direction,
+  iso,
+  type PhoneNumber,
+  TAPBACKS,
+} from '../model.js'
 import { channelFor, normalizePhone } from '../phone.js'
 import { random } from '../random.js'
 import { nonBlank, phoneNumber } from '../validation.js'
@@ -50,6 +58,9 @@ const reactionBody = z.object({ reaction: nonBlank })
 
 /** Any pictographic character: what a custom emoji reaction is made of. */
 const EMOJI = /\p{Extended_Pictographic}/u
+
+/** Sandbox only: the conversation's participant reacts to one of its messages. */
+const inboundReactionBody = z.object({ messageId: nonBlank, reaction: z.enum(TAPBACKS) })
 
 /**
  * Sandbox only: a reply from a conversation's participant (`conversationId`), or a message from
@@ -179,6 +190,46 @@ function assertSendable(body: SendMessage, mediaUrls: string[], channel: Channel
   }
 }
 
+/** Adds a tapback to a message, from our line (`outbound`) or the participant (`inbound`). */
+function react(
+  account: AccountState,
+  messageId: string,
+  reactionType: string,
+  direction: Direction,
+  now: number
+) {
+  const message = findMessage(account, messageId)
+  if (message.channel !== 'imessage') {
+    throw new ApiError(
+      400,
+      `Reactions are only supported on iMessage messages; message ${message.id} was sent as ${message.channel}`
+    )
+  }
+  const ours = message.direction === 'outbound' ? message.fromNumber : message.toNumber
+  const { participant } = findConversation(account, message.conversationId)
+  const reaction = {
+    id: random(account).id('rxn'),
+    reactionType,
+    fromNumber: direction === 'outbound' ? ours : participant,
+    direction,
+    createdAt: now,
+  }
+  message.reactions.push(reaction)
+  return { message, reaction }
+}
+
+/** The API's tapbacks; a custom emoji gets the 400 of a line without them. */
+function tapback(reaction: string) {
+  const reactionType = reaction.trim().toLowerCase()
+  if ((TAPBACKS as readonly string[]).includes(reactionType)) return reactionType
+  throw new ApiError(
+    400,
+    EMOJI.test(reaction)
+      ? 'Custom emoji reactions are not supported on this line. Upgrade to a newer iMessage line to send them, or use a classic tapback: love, like, dislike, laugh, emphasize, question'
+      : `Unknown reaction '${reaction}': use a classic tapback (love, like, dislike, laugh, emphasize, question) or a custom emoji`
+  )
+}
+
 export const messageEndpoints = [
   endpoint({
     method: 'POST',
@@ -221,30 +272,13 @@ export const messageEndpoints = [
     path: '/v1/messages/:messageId/reactions',
     body: reactionBody,
     handle: ({ account, params, body, now }) => {
-      const message = findMessage(account, params.messageId)
-      if (message.channel !== 'imessage') {
-        throw new ApiError(
-          400,
-          `Reactions are only supported on iMessage messages; message ${message.id} was sent as ${message.channel}`
-        )
-      }
-      const reactionType = body.reaction.trim().toLowerCase()
-      if (!(TAPBACKS as readonly string[]).includes(reactionType)) {
-        throw new ApiError(
-          400,
-          EMOJI.test(body.reaction)
-            ? 'Custom emoji reactions are not supported on this line. Upgrade to a newer iMessage line to send them, or use a classic tapback: love, like, dislike, laugh, emphasize, question'
-            : `Unknown reaction '${body.reaction}': use a classic tapback (love, like, dislike, laugh, emphasize, question) or a custom emoji`
-        )
-      }
-      const reaction = {
-        id: random(account).id('rxn'),
-        reactionType,
-        fromNumber: message.direction === 'outbound' ? message.fromNumber : message.toNumber,
-        direction: 'outbound' as const,
-        createdAt: now,
-      }
-      message.reactions.push(reaction)
+      const { message, reaction } = react(
+        account,
+        params.messageId,
+        tapback(body.reaction),
+        'outbound',
+        now
+      )
       return {
         id: reaction.id,
         reaction_type: reaction.reactionType,
@@ -258,7 +292,7 @@ export const messageEndpoints = [
     path: '/sandbox/inbound',
     body: inboundBody,
     status: 201,
-    handle: ({ account, body, now }) => {
+    handle: ({ account, runtime, body, now }) => {
       const { number, participant } = inboundRoute(account, body)
       if (number.status !== 'active') {
         throw new ApiError(400, `Phone number ${number.id} has been released and receives nothing`)
@@ -271,7 +305,27 @@ export const messageEndpoints = [
         mediaUrls: body.mediaUrls,
         at: now,
       })
+      runtime.outbox.push(messageEvent(account, message, now))
       return messageView(message, account)
+    },
+  }),
+
+  endpoint({
+    method: 'POST',
+    path: '/sandbox/inbound/reactions',
+    body: inboundReactionBody,
+    status: 201,
+    handle: ({ account, runtime, body, now }) => {
+      const { message, reaction } = react(account, body.messageId, body.reaction, 'inbound', now)
+      runtime.outbox.push(reactionEvent(account, message, reaction, now))
+      return {
+        id: reaction.id,
+        reactionType: reaction.reactionType,
+        messageId: message.id,
+        fromNumber: reaction.fromNumber,
+        direction: reaction.direction,
+        createdAt: iso(now),
+      }
     },
   }),
 ]
