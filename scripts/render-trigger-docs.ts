@@ -3,8 +3,9 @@
  * (`buildTriggersSection` in Sim's `scripts/generate-docs.ts`): triggers by name, each with its
  * description, a Configuration table of the fields a user fills in, and an Output table. Pure.
  */
-import type { TriggerConfig, TriggerOutput } from '@/triggers/types'
-import { type DocsOutput, escapeCell, escapeProse, outputRows } from './render-docs'
+import { triggerOutputSchema } from '@/triggers/output-schema'
+import type { TriggerConfig } from '@/triggers/types'
+import { escapeCell, escapeProse, outputRows } from './render-docs'
 
 /** Fields for the operator, not configuration (as Sim's generator leaves them out). */
 const UI_ONLY_IDS = new Set(['webhookUrlDisplay', 'triggerInstructions', 'selectedTriggerId'])
@@ -20,37 +21,6 @@ const SEMANTIC_TYPES: Record<string, string> = {
   code: 'string',
   'file-upload': 'string',
   text: 'string',
-}
-
-const RESERVED_OUTPUT_KEYS = new Set(['type', 'description', 'condition', 'properties', 'items'])
-
-/**
- * A `TriggerOutput` tree as the page's output table reads it: a node with a `type` is a field,
- * one without is a group whose other keys are its fields (an `object` with `properties`).
- */
-function docsOutputs(outputs: Record<string, unknown>): Record<string, DocsOutput> {
-  const result: Record<string, DocsOutput> = {}
-  for (const [key, value] of Object.entries(outputs)) {
-    if (key === 'condition' || typeof value !== 'object' || value === null) continue
-    const node = value as TriggerOutput
-    const children = Object.fromEntries(
-      Object.entries(node).filter(
-        ([child, nested]) =>
-          !RESERVED_OUTPUT_KEYS.has(child) && typeof nested === 'object' && nested !== null
-      )
-    )
-    const description = typeof node.description === 'string' ? node.description : ''
-    if (typeof node.type !== 'string') {
-      result[key] = { type: 'object', description, properties: docsOutputs(children) }
-    } else {
-      result[key] = {
-        type: node.type,
-        description,
-        ...(Object.keys(children).length > 0 ? { properties: docsOutputs(children) } : {}),
-      }
-    }
-  }
-  return result
 }
 
 const row = (cells: string[]) => `| ${cells.join(' | ')} |\n`
@@ -76,7 +46,7 @@ function renderTrigger(trigger: TriggerConfig): string {
         '\n',
       ].join('')
     : ''
-  const outputs = docsOutputs(trigger.outputs)
+  const outputs = triggerOutputSchema(trigger.outputs)
   const output = Object.keys(outputs).length
     ? `#### Output\n\n${row(['Parameter', 'Type', 'Description'])}${row(['---------', '----', '-----------'])}${outputRows(outputs)}\n`
     : ''
