@@ -10,6 +10,16 @@ import type { TriggerConfig } from '@/triggers/types'
 
 export type { TriggerConfig } from '@/triggers/types'
 
+/**
+ * Sim's `SubBlockConfig` also has `showCopyButton`, `useWebhookUrl` and `hideFromPreview`, which
+ * the standard trigger fields use.
+ */
+type TriggerSubBlock = SubBlockConfig & {
+  showCopyButton?: boolean
+  useWebhookUrl?: boolean
+  hideFromPreview?: boolean
+}
+
 /** Display-only fields: text, or read-only inputs. */
 const isDisplayOnly = (subBlock: SubBlockConfig) =>
   subBlock.type === 'text' || subBlock.readOnly === true
@@ -64,7 +74,7 @@ export function buildTriggerSubBlocks({
   webhookPlaceholder = 'Webhook URL will be generated',
 }: BuildTriggerSubBlocksOptions): SubBlockConfig[] {
   const shownFor = { field: 'selectedTriggerId', value: triggerId }
-  return [
+  const subBlocks: TriggerSubBlock[] = [
     ...(includeDropdown
       ? [
           {
@@ -101,4 +111,5 @@ export function buildTriggerSubBlocks({
       condition: shownFor,
     },
   ]
+  return subBlocks
 }

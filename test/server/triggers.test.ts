@@ -49,7 +49,7 @@ async function workbench(
     return { status: response.status, body: text ? JSON.parse(text) : undefined }
   }
   const workflows: Record<string, TriggerWorkflow> = options.workflows ?? {
-    [WORKFLOW_ID]: readExample('inbound-text-reply' as never),
+    [WORKFLOW_ID]: readExample('inbound-text-reply'),
   }
   const runs: Promise<RunResult>[] = []
   const activationsFile = join(mkdtempSync(join(tmpdir(), 'i14-activations-')), 'activations.json')
@@ -93,6 +93,15 @@ async function workbench(
     })
     return { status: response.status, body: await response.json() }
   }
+  /** A text from +14155550142 (iMessage: even last digit) to the account's first number. */
+  const inboundText = async (body: string) => {
+    const numbers = (await api('GET', '/v1/numbers')).body as { data: { id: string }[] }
+    return api('POST', '/sandbox/inbound', {
+      numberId: numbers.data[0]?.id,
+      from: '+14155550142',
+      body,
+    })
+  }
   const settle = async () => {
     await sandbox.settled()
     return Promise.all(runs)
@@ -102,6 +111,7 @@ async function workbench(
     key,
     api,
     post,
+    inboundText,
     routes,
     routesOptions,
     runs,
@@ -158,7 +168,7 @@ describe('activation', () => {
   it('refuses, saying why: unknown workflow, no trigger block, no public URL, a refused agent', async () => {
     const plain = readExample('text-customer')
     const { post } = await workbench({
-      workflows: { plain, reply: readExample('inbound-text-reply' as never) },
+      workflows: { plain, reply: readExample('inbound-text-reply') },
     })
     expect(await post('/api/workflows/nope/activate')).toEqual({
       status: 404,
@@ -175,7 +185,7 @@ describe('activation', () => {
       body: { error: expect.stringContaining('Set PUBLIC_BASE_URL') },
     })
 
-    const workflow = readExample('inbound-text-reply' as never) as TriggerWorkflow
+    const workflow = readExample('inbound-text-reply') as TriggerWorkflow
     const trigger = Object.values(workflow.state.blocks).find((block) => block.triggerMode)
     if (trigger) trigger.subBlocks.triggerAgentId = { value: 'agt_missing' }
     const badAgent = await workbench({ workflows: { [WORKFLOW_ID]: workflow } })
@@ -189,14 +199,9 @@ describe('activation', () => {
 
 describe('/hooks/:workflowId', () => {
   it('an inbound text runs the workflow once: exactly one reply, to the sender', async () => {
-    const { api, post, settle, deliveries } = await workbench()
+    const { api, post, inboundText, settle, deliveries } = await workbench()
     await post(`/api/workflows/${WORKFLOW_ID}/activate`)
-    const numbers = (await api('GET', '/v1/numbers')).body as { data: { id: string }[] }
-    await api('POST', '/sandbox/inbound', {
-      numberId: numbers.data[0]?.id,
-      from: '+14155550142',
-      body: 'Are you open today?',
-    })
+    await inboundText('Are you open today?')
     const [result] = await settle()
     expect(result?.success, result?.error).toBe(true)
     expect(deliveries).toHaveLength(1)
@@ -210,14 +215,9 @@ describe('/hooks/:workflowId', () => {
   })
 
   it('a duplicate delivery (same event, same timestamp) runs once', async () => {
-    const { api, post, settle, deliveries, runs, activationsFile } = await workbench()
+    const { api, post, inboundText, settle, deliveries, runs, activationsFile } = await workbench()
     await post(`/api/workflows/${WORKFLOW_ID}/activate`)
-    const numbers = (await api('GET', '/v1/numbers')).body as { data: { id: string }[] }
-    await api('POST', '/sandbox/inbound', {
-      numberId: numbers.data[0]?.id,
-      from: '+14155550142',
-      body: 'Hello?',
-    })
+    await inboundText('Hello?')
     await settle()
     const [first] = deliveries
     if (!first) throw new Error('delivered')
@@ -260,14 +260,9 @@ describe('/hooks/:workflowId', () => {
   })
 
   it("answers an event that is not the trigger's without running it", async () => {
-    const { api, post, settle, runs, deliveries } = await workbench()
+    const { api, post, inboundText, settle, runs, deliveries } = await workbench()
     await post(`/api/workflows/${WORKFLOW_ID}/activate`)
-    const numbers = (await api('GET', '/v1/numbers')).body as { data: { id: string }[] }
-    const inbound = await api('POST', '/sandbox/inbound', {
-      numberId: numbers.data[0]?.id,
-      from: '+14155550142', // even last digit: iMessage, so it can be reacted to
-      body: 'Thanks!',
-    })
+    const inbound = await inboundText('Thanks!')
     await settle()
     await api('POST', '/sandbox/inbound/reactions', {
       messageId: inbound.body.id,
