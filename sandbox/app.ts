@@ -4,6 +4,7 @@
  * 405 with `Allow` for a known path asked with another method).
  */
 import { Hono } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { WebhookDispatcher } from './delivery.js'
 import type { Endpoint, SandboxEnv } from './endpoint.js'
@@ -54,9 +55,27 @@ function methodsByPath(declared: Endpoint[]) {
   return methods
 }
 
+/** The largest request body read; a larger one is refused with 413 before it is stored. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024
+
+const limitRequestBody = bodyLimit({
+  maxSize: MAX_REQUEST_BODY_BYTES,
+  onError: (c) =>
+    c.json(
+      { detail: `Request body too large: at most ${MAX_REQUEST_BODY_BYTES} bytes (1 MB)` },
+      413
+    ),
+})
+
+/** A save nobody waits for (webhook delivery records): a failure is logged, not lost. */
+export const saveInBackground = (store: Store, log?: (line: string) => void) => () => {
+  store.save().catch((error: Error) => log?.(`could not save the data file: ${error.message}`))
+}
+
 export function createApp({ store, now, log, webhooks }: AppOptions) {
   const app = new Hono<SandboxEnv>()
-  const dispatcher = webhooks ?? new WebhookDispatcher({ now, save: () => store.save(), log })
+  const dispatcher =
+    webhooks ?? new WebhookDispatcher({ now, save: saveInBackground(store, log), log })
   const endpoints = [...baseEndpoints, ...webhookEndpoints(dispatcher)]
 
   /** Finds (or creates and seeds) the caller's account; saves after anything that may change it. */
@@ -74,7 +93,8 @@ export function createApp({ store, now, log, webhooks }: AppOptions) {
       await next()
     } finally {
       dispatcher.afterRequest(c.get('session'), c.get('now'))
-      if (created || c.req.method !== 'GET') store.save()
+      // Answered only once saved: an acknowledged write is on disk.
+      if (created || c.req.method !== 'GET') await store.save()
     }
   })
 
@@ -134,6 +154,7 @@ export function createApp({ store, now, log, webhooks }: AppOptions) {
 
   // Public, as in the API: the call ID is the access token. Registered before the key check.
   app.get('/v1/calls/:callId/recording', recordingHandler(store, now))
+  app.use('*', limitRequestBody)
   app.use('/v1/*', authenticate, logRequests, injectFaults, scopeToSubAccount)
   app.use('/sandbox/*', authenticate, scopeToSubAccount)
   for (const { register } of endpoints) register(app)

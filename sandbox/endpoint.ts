@@ -68,14 +68,42 @@ export interface Endpoint {
   register: (app: SandboxApp) => void
 }
 
+/** Deeper bodies are refused before any schema sees them (a schema's error would recurse). */
+const MAX_BODY_DEPTH = 64
+
+/** How deep a parsed JSON value nests, counted without recursion, stopping past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0
+  const pending: [unknown, number][] = [[value, 0]]
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop() as [unknown, number]
+    if (typeof item !== 'object' || item === null) continue
+    if (depth + 1 > deepest) deepest = depth + 1
+    if (deepest > limit) return deepest
+    for (const inner of Object.values(item)) pending.push([inner, depth + 1])
+  }
+  return deepest
+}
+
 async function readJsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text()
   if (text.trim() === '') return undefined
+  let body: unknown
   try {
-    return JSON.parse(text)
+    body = JSON.parse(text)
   } catch {
     throw new ValidationError([{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid' }])
   }
+  if (depthOf(body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    throw new ValidationError([
+      {
+        loc: ['body'],
+        msg: `Value error, JSON nested too deeply: at most ${MAX_BODY_DEPTH} levels`,
+        type: 'value_error',
+      },
+    ])
+  }
+  return body
 }
 
 export function endpoint<
