@@ -6,7 +6,7 @@
  * Field and operation ids are those of the AgentPhone block in Sim (`../shared/agentphone-api.md`,
  * "Compatibility with workflows saved in Sim"), so a workflow saved there loads unchanged.
  */
-import { REACTIONS } from '../tools/agentphone/react_to_message.js'
+import { AGENTPHONE_REACTIONS as REACTIONS } from '../tools/agentphone/types.js'
 import type { SubBlockConfig } from './types.js'
 
 /**

@@ -28,7 +28,7 @@ import {
   UserX,
 } from 'lucide-react'
 import { AgentPhoneIcon } from '../icons/agentphone.js'
-import { agentphoneTools } from '../tools/agentphone/index.js'
+import { agentphoneTools } from '../tools/registry.js'
 import type { AnyToolConfig, ParamType } from '../tools/types.js'
 import {
   type AgentPhoneOperation,
@@ -60,9 +60,34 @@ export function toolOf(operation: AgentPhoneOperation): AnyToolConfig {
   return tool
 }
 
-/** The dropdown label: the tool's name without the brand, e.g. "Send Message". */
-export const labelOf = (operation: AgentPhoneOperation) =>
-  toolOf(operation).name.replace(/^AgentPhone /, '')
+/** The dropdown labels of Sim's AgentPhone block (shorter than some tool names). */
+const OPERATION_LABELS: Record<AgentPhoneOperation, string> = {
+  create_number: 'Create Number',
+  list_numbers: 'List Numbers',
+  release_number: 'Release Number',
+  get_number_messages: 'Get Number Messages',
+  create_call: 'Create Call',
+  list_calls: 'List Calls',
+  get_call: 'Get Call',
+  get_call_transcript: 'Get Call Transcript',
+  list_conversations: 'List Conversations',
+  get_conversation: 'Get Conversation',
+  update_conversation: 'Update Conversation',
+  get_conversation_messages: 'Get Conversation Messages',
+  send_message: 'Send Message',
+  react_to_message: 'React to Message',
+  create_contact: 'Create Contact',
+  list_contacts: 'List Contacts',
+  get_contact: 'Get Contact',
+  update_contact: 'Update Contact',
+  delete_contact: 'Delete Contact',
+  get_usage: 'Get Usage',
+  get_usage_daily: 'Get Daily Usage',
+  get_usage_monthly: 'Get Monthly Usage',
+}
+
+/** The dropdown label, e.g. "Send Message". */
+export const labelOf = (operation: AgentPhoneOperation) => OPERATION_LABELS[operation]
 
 const OPERATION_ICONS: Record<AgentPhoneOperation, BlockIcon> = {
   create_number: Phone,

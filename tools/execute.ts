@@ -5,11 +5,11 @@
  */
 import ky, { HTTPError, TimeoutError } from 'ky'
 import { z } from 'zod'
-import { resolveBaseUrl } from './agentphone/define.js'
-import { describeErrorResponse, describeIssues, redact } from './agentphone/errors.js'
-import { agentphoneTools } from './agentphone/index.js'
-import { isHttpUrl } from './agentphone/params.js'
-import type { AnyToolConfig, ToolResponse } from './types.js'
+import { describeErrorResponse, describeIssues, redact } from '@/tools/agentphone/errors'
+import { checkParams, isHttpUrl } from '@/tools/agentphone/params'
+import { resolveBaseUrl, withBaseUrl } from '@/tools/agentphone/request'
+import { agentphoneTools } from '@/tools/registry'
+import type { ToolResponse } from '@/tools/types'
 
 export interface ExecuteOptions {
   /** API base URL; default `AGENTPHONE_BASE_URL`, else https://api.agentphone.ai */
@@ -70,19 +70,6 @@ export async function executeTool(
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
-const normalizeName = (name: string) => name.toLowerCase().replace(/[_-]/g, '')
-
-/** Params the tool does not take are refused rather than dropped: a misspelt one would be lost. */
-function unknownParams(tool: AnyToolConfig, params: Record<string, unknown>): string[] {
-  const known = Object.keys(tool.params)
-  return Object.keys(params)
-    .filter((name) => params[name] !== undefined && !Object.hasOwn(tool.params, name))
-    .map((name) => {
-      const like = known.find((candidate) => normalizeName(candidate) === normalizeName(name))
-      return `${name} is not a parameter of ${tool.id}${like ? ` (did you mean ${like}?)` : ''}`
-    })
-}
-
 async function run(
   toolId: string,
   rawParams: unknown,
@@ -98,26 +85,17 @@ async function run(
   }
   const options = checkedOptions.data
 
-  if (typeof rawParams !== 'object' || rawParams === null || Array.isArray(rawParams)) {
-    return failure(`Invalid parameters for ${toolId}: expected an object of named parameters`)
-  }
-  const parsed = tool.paramsSchema.safeParse(rawParams)
-  const problems = [
-    ...(parsed.success ? [] : [describeIssues(parsed.error)]),
-    ...unknownParams(tool, rawParams as Record<string, unknown>),
-  ]
-  if (!parsed.success || problems.length > 0) {
-    return failure(`Invalid parameters for ${toolId}: ${problems.join('; ')}`)
-  }
+  const checked = checkParams<Record<string, unknown>>(tool, rawParams, { refuseUnknown: true })
+  if (!checked.success) return failure(checked.error)
   // A fetch such as the in-process sandbox may ignore the signal: check it before sending.
   if (options.signal?.aborted) return failure(CANCELLED)
-  const params = parsed.data
+  const { params } = checked
   const { request } = tool
   const baseUrl = resolveBaseUrl(options.baseUrl)
   if (!isHttpUrl(baseUrl) || /[?#]/.test(baseUrl)) {
     return failure(`Invalid AgentPhone base URL "${baseUrl}": expected http(s)://host`)
   }
-  const url = request.url(params, { baseUrl })
+  const url = withBaseUrl(request.url(params), baseUrl)
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   // Aborted when an answer's body stalls: ky's own timeout ends once the headers have arrived.
   const bodyDeadline = new AbortController()

@@ -15,6 +15,7 @@ import {
   paramsOf,
   visibleSubBlocks,
 } from '../../blocks/index.js'
+import { paramsSchemaOf } from '../../tools/agentphone/params.js'
 import { agentphoneTools } from '../../tools/index.js'
 import { API_KEY } from '../support/nock-api.js'
 import { ALL_FIELDS } from './fields.js'
@@ -113,10 +114,31 @@ describe('operation dropdown', () => {
     expect(block.tools.access).toEqual(toolIds)
   })
 
-  it('labels each option with its tool name, each label distinct', () => {
-    for (const { id, label } of operationOptions) {
-      expect(`AgentPhone ${label}`).toBe(toolFor(id).name)
-    }
+  it("labels each option as Sim's block does, each label distinct", () => {
+    expect(operationOptions.map(({ label }) => label)).toEqual([
+      'Create Number',
+      'List Numbers',
+      'Release Number',
+      'Get Number Messages',
+      'Create Call',
+      'List Calls',
+      'Get Call',
+      'Get Call Transcript',
+      'List Conversations',
+      'Get Conversation',
+      'Update Conversation',
+      'Get Conversation Messages',
+      'Send Message',
+      'React to Message',
+      'Create Contact',
+      'List Contacts',
+      'Get Contact',
+      'Update Contact',
+      'Delete Contact',
+      'Get Usage',
+      'Get Daily Usage',
+      'Get Monthly Usage',
+    ])
     expect(new Set(operationOptions.map(({ label }) => label)).size).toBe(22)
   })
 
@@ -199,7 +221,7 @@ describe.each(OPERATIONS)('%s', (operation) => {
   })
 
   it('produces params its tool accepts', () => {
-    const result = tool.paramsSchema.safeParse(paramsOf(values))
+    const result = paramsSchemaOf(tool).safeParse(paramsOf(values))
     expect(result.error).toBeUndefined()
   })
 
@@ -284,10 +306,10 @@ describe('dropdown choices', () => {
         expect(params, 'the "Any" choice sends no filter').not.toHaveProperty(param)
       } else {
         expect(params[param]).toBe(choice)
-        expect(tool.paramsSchema.safeParse(params).success, choice).toBe(true)
+        expect(paramsSchemaOf(tool).safeParse(params).success, choice).toBe(true)
       }
     }
-    const refused = tool.paramsSchema.safeParse({
+    const refused = paramsSchemaOf(tool).safeParse({
       ...paramsOf({ ...ALL_FIELDS, operation }),
       [param]: 'bogus',
     })

@@ -132,11 +132,9 @@ describe('block inputs', () => {
     )
   })
 
-  it('label operations by their tool names', () => {
-    for (const operation of OPERATIONS) {
-      expect(agentphoneTools[`agentphone_${operation}`]?.name).toBe(
-        `AgentPhone ${labelOf(operation)}`
-      )
-    }
+  it('label operations as the dropdown does', () => {
+    const dropdown = AgentPhoneBlock.subBlocks.find((field) => field.id === 'operation')
+    const options = typeof dropdown?.options === 'function' ? dropdown.options() : dropdown?.options
+    expect(OPERATIONS.map(labelOf)).toEqual(options?.map((option) => option.label))
   })
 })
