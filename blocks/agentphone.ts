@@ -1,256 +1,692 @@
-/**
- * The AgentPhone block: one operation dropdown over the 22 AgentPhone tools. Its subBlocks,
- * inputs, outputs and param mapping are derived from the field tables in `agentphone-fields.ts`
- * and from the tools themselves, so none of them can drift from what the tools take and give.
- */
-import {
-  CalendarDays,
-  CalendarRange,
-  Gauge,
-  HeartPlus,
-  Inbox,
-  List,
-  MessageSquare,
-  MessageSquareText,
-  MessagesSquare,
-  NotebookPen,
-  Phone,
-  PhoneCall,
-  PhoneLog,
-  PhoneOff,
-  PhoneOutgoing,
-  ScrollText,
-  Send,
-  User,
-  UserPen,
-  UserPlus,
-  Users,
-  UserX,
-} from 'lucide-react'
-import { AgentPhoneIcon } from '../icons/agentphone.js'
-import { agentphoneTools } from '../tools/registry.js'
-import type { AnyToolConfig, ParamType } from '../tools/types.js'
-import {
-  type AgentPhoneOperation,
-  FIELD_LOOKS,
-  FIELDS_BY_OPERATION,
-  type FieldLook,
-  fieldsOf,
-  isOperation,
-  OPERATIONS,
-  type OperationFieldId,
-} from './agentphone-fields.js'
-import { toParamValue } from './convert.js'
-import { mergeDescriptions, mergeOutputs } from './outputs.js'
-import {
-  AuthMode,
-  type BlockConfig,
-  type BlockIcon,
-  type BlockInput,
-  type BlockValues,
-  type FieldCondition,
-  type SubBlockConfig,
-} from './types.js'
-
-export const toolIdOf = (operation: AgentPhoneOperation) => `agentphone_${operation}`
-
-export function toolOf(operation: AgentPhoneOperation): AnyToolConfig {
-  const tool = agentphoneTools[toolIdOf(operation)]
-  if (!tool) throw new Error(`No AgentPhone tool for operation "${operation}"`)
-  return tool
-}
-
-/** The dropdown labels of Sim's AgentPhone block (shorter than some tool names). */
-const OPERATION_LABELS: Record<AgentPhoneOperation, string> = {
-  create_number: 'Create Number',
-  list_numbers: 'List Numbers',
-  release_number: 'Release Number',
-  get_number_messages: 'Get Number Messages',
-  create_call: 'Create Call',
-  list_calls: 'List Calls',
-  get_call: 'Get Call',
-  get_call_transcript: 'Get Call Transcript',
-  list_conversations: 'List Conversations',
-  get_conversation: 'Get Conversation',
-  update_conversation: 'Update Conversation',
-  get_conversation_messages: 'Get Conversation Messages',
-  send_message: 'Send Message',
-  react_to_message: 'React to Message',
-  create_contact: 'Create Contact',
-  list_contacts: 'List Contacts',
-  get_contact: 'Get Contact',
-  update_contact: 'Update Contact',
-  delete_contact: 'Delete Contact',
-  get_usage: 'Get Usage',
-  get_usage_daily: 'Get Daily Usage',
-  get_usage_monthly: 'Get Monthly Usage',
-}
-
-/** The dropdown label, e.g. "Send Message". */
-export const labelOf = (operation: AgentPhoneOperation) => OPERATION_LABELS[operation]
-
-const OPERATION_ICONS: Record<AgentPhoneOperation, BlockIcon> = {
-  create_number: Phone,
-  list_numbers: List,
-  release_number: PhoneOff,
-  get_number_messages: Inbox,
-  create_call: PhoneOutgoing,
-  list_calls: PhoneLog,
-  get_call: PhoneCall,
-  get_call_transcript: ScrollText,
-  list_conversations: MessagesSquare,
-  get_conversation: MessageSquare,
-  update_conversation: NotebookPen,
-  get_conversation_messages: MessageSquareText,
-  send_message: Send,
-  react_to_message: HeartPlus,
-  create_contact: UserPlus,
-  list_contacts: Users,
-  get_contact: User,
-  update_contact: UserPen,
-  delete_contact: UserX,
-  get_usage: Gauge,
-  get_usage_daily: CalendarDays,
-  get_usage_monthly: CalendarRange,
-}
-
-/** The operations that read a field, with the tool param it feeds in each. */
-function usesOf(fieldId: OperationFieldId) {
-  return OPERATIONS.flatMap((operation) => {
-    const param = (FIELDS_BY_OPERATION[operation] as Record<string, string>)[fieldId]
-    if (param === undefined) return []
-    const tool = toolOf(operation)
-    const spec = tool.params[param]
-    // A mapping to a param the tool lacks would silently drop the field: fail at load instead.
-    if (!spec) throw new Error(`${fieldId} maps to ${param}, which ${tool.id} does not take`)
-    return [{ operation, param, spec }]
-  })
-}
-
-const whenOperationIs = (operations: AgentPhoneOperation[]): FieldCondition => ({
-  field: 'operation',
-  value: operations.length === 1 ? (operations[0] as string) : operations,
-})
-
-/** Shown for the operations that read it; required for those whose tool requires its param. */
-function subBlockOf(fieldId: OperationFieldId, look: FieldLook): SubBlockConfig {
-  const uses = usesOf(fieldId)
-  const requiredFor = uses.filter(({ spec }) => spec.required).map(({ operation }) => operation)
-  return {
-    id: fieldId,
-    ...look,
-    condition: whenOperationIs(uses.map(({ operation }) => operation)),
-    ...(requiredFor.length > 0 ? { required: whenOperationIs(requiredFor) } : {}),
-  }
-}
-
-const operationSubBlock: SubBlockConfig = {
-  id: 'operation',
-  title: 'Operation',
-  type: 'dropdown',
-  options: OPERATIONS.map((operation) => ({
-    id: operation,
-    label: labelOf(operation),
-    icon: OPERATION_ICONS[operation],
-  })),
-  // Sim's default, so a saved workflow that never changed the dropdown reads the same.
-  value: () => 'create_number',
-}
-
-const apiKeySubBlock: SubBlockConfig = {
-  id: 'apiKey',
-  title: 'API Key',
-  type: 'short-input',
-  placeholder: 'Your AgentPhone API key',
-  password: true,
-  required: true,
-}
-
-const subBlocks: SubBlockConfig[] = [
-  operationSubBlock,
-  apiKeySubBlock,
-  ...Object.entries(FIELD_LOOKS).map(([fieldId, look]) =>
-    subBlockOf(fieldId as OperationFieldId, look)
-  ),
-]
-
-const titleOf = (fieldId: string) =>
-  subBlocks.find((subBlock) => subBlock.id === fieldId)?.title ?? fieldId
-
-/** Throws a readable Error when no known operation is selected. */
-export function operationOf(values: BlockValues): AgentPhoneOperation {
-  const { operation } = values
-  if (isOperation(operation)) return operation
-  const got = operation === undefined || operation === '' ? 'none' : JSON.stringify(operation)
-  throw new Error(`Choose an AgentPhone operation (got ${got}); one of: ${OPERATIONS.join(', ')}`)
-}
-
-/**
- * The tool params for the selected operation: only that operation's fields are read; blank
- * values are left out; numbers are parsed; metadata is parsed from JSON, a blank one meaning
- * "clear it" (null). Throws an Error naming the field for a value that cannot be converted.
- */
-export function paramsOf(values: BlockValues): Record<string, unknown> {
-  const operation = operationOf(values)
-  const tool = toolOf(operation)
-  const params: Record<string, unknown> = {}
-  for (const [fieldId, param] of Object.entries(fieldsOf(operation))) {
-    const type: ParamType = tool.params[param]?.type ?? 'string'
-    const value = toParamValue(values[fieldId], type, titleOf(fieldId))
-    if (value !== undefined) params[param] = value
-  }
-  return params
-}
-
-/** What each field holds once converted, described as the tools describe the params it feeds. */
-function inputsOf(): Record<string, BlockInput> {
-  const apiKey = toolOf('get_usage').params.apiKey
-  const inputs: Record<string, BlockInput> = {
-    operation: { type: 'string', description: 'Operation to perform' },
-    apiKey: { type: 'string', description: apiKey?.description ?? 'API key' },
-  }
-  for (const fieldId of Object.keys(FIELD_LOOKS) as OperationFieldId[]) {
-    const uses = usesOf(fieldId)
-    const types = new Set(uses.map(({ spec }) => spec.type))
-    inputs[fieldId] = {
-      type: types.size === 1 ? ([...types][0] as ParamType) : 'json',
-      description: mergeDescriptions(
-        uses.map(({ operation, spec }) => ({
-          label: labelOf(operation),
-          description: spec.description,
-        }))
-      ),
-    }
-  }
-  return inputs
-}
+import { operationOf, toolParamsOf } from '@/blocks/agentphone-params'
+import type { BlockConfig, BlockMeta } from '@/blocks/types'
+import { AuthMode, IntegrationType } from '@/blocks/types'
+import { AgentPhoneIcon } from '@/components/icons'
 
 export const AgentPhoneBlock: BlockConfig = {
   type: 'agentphone',
   name: 'AgentPhone',
   description: 'Provision numbers, send SMS and iMessage, and place voice calls with AgentPhone',
   longDescription:
-    'Give your workflow a phone. Provision SMS- and voice-enabled numbers, send messages and ' +
-    'tapback reactions, place outbound voice calls, manage conversations and contacts, and track ' +
-    'usage — all through a single AgentPhone API key.',
+    'Give your workflow a phone. Provision SMS- and voice-enabled numbers, send messages and tapback reactions, place outbound voice calls, manage conversations and contacts, and track usage — all through a single AgentPhone API key.',
   docsLink: 'https://docs.sim.ai/integrations/agentphone',
   category: 'tools',
+  integrationType: IntegrationType.Communication,
   bgColor: '#0B6E4F',
   icon: AgentPhoneIcon,
   authMode: AuthMode.ApiKey,
-  subBlocks,
-  tools: {
-    access: OPERATIONS.map(toolIdOf),
-    config: {
-      tool: (values) => toolIdOf(operationOf(values)),
-      params: paramsOf,
+  canvasPresentation: {
+    defaultTitle: 'AgentPhone',
+    sentences: {
+      byOperation: {
+        create_number: [
+          { text: 'Provision a number in', field: 'country', core: true },
+          { text: ', area code', field: 'areaCode' },
+          { text: ', for agent', field: 'attachAgentId' },
+        ],
+        list_numbers: ['List phone numbers', { text: ', up to', field: 'limit' }],
+        release_number: [{ text: 'Release', field: 'numberId', core: true }],
+        get_number_messages: [
+          { text: 'Read messages received on', field: 'numberId', core: true },
+          { text: ', up to', field: 'messagesLimit' },
+        ],
+        create_call: [
+          { text: 'Place a call to', field: 'toNumberCall', core: true },
+          { text: ', opening with', field: 'initialGreeting' },
+        ],
+        list_calls: [
+          'List calls',
+          { text: ', with status', field: 'callsStatus' },
+          { text: ', matching', field: 'callsSearch' },
+        ],
+        get_call: [{ text: 'Fetch details of', field: 'callId', core: true }],
+        get_call_transcript: [{ text: 'Read transcript of', field: 'callId', core: true }],
+        list_conversations: ['List conversations', { text: ', up to', field: 'limit' }],
+        get_conversation: [
+          { text: 'Read', field: 'conversationId', core: true },
+          { text: ', with its latest', field: 'messageLimit', after: 'messages' },
+        ],
+        update_conversation: [
+          { text: 'Update metadata of', field: 'conversationId', core: true },
+          { text: 'to', field: 'metadata' },
+        ],
+        get_conversation_messages: [
+          { text: 'Page through messages of', field: 'conversationId', core: true },
+          { text: ',', field: 'messagesLimit', after: 'at a time' },
+        ],
+        send_message: [
+          { text: 'Send', field: 'messageBody', core: true },
+          { text: 'to', field: 'toNumberMessage', core: true },
+          { text: ', attaching', field: 'mediaUrl' },
+        ],
+        react_to_message: [
+          { text: 'React to', field: 'messageId', core: true },
+          { text: 'with', field: 'reaction', core: true },
+        ],
+        create_contact: [
+          { text: 'Add contact', field: 'contactName', core: true },
+          { text: 'at', field: 'contactPhoneNumber', core: true },
+        ],
+        list_contacts: [
+          'List contacts',
+          { text: ', matching', field: 'contactsSearch' },
+          { text: ', up to', field: 'limit' },
+        ],
+        get_contact: [{ text: 'Look up', field: 'contactId', core: true }],
+        update_contact: [
+          { text: 'Update', field: 'contactId', core: true },
+          { text: ', renaming it to', field: 'contactName' },
+        ],
+        delete_contact: [{ text: 'Delete', field: 'contactId', core: true }],
+        get_usage: ['Read plan usage and limits'],
+        get_usage_daily: [
+          'Read daily usage',
+          { text: 'for the last', field: 'usageDays', after: 'days' },
+        ],
+        get_usage_monthly: [
+          'Read monthly usage',
+          { text: 'for the last', field: 'usageMonths', after: 'months' },
+        ],
+      },
     },
   },
-  inputs: inputsOf(),
-  outputs: mergeOutputs(
-    OPERATIONS.map((operation) => ({
-      label: labelOf(operation),
-      outputs: toolOf(operation).outputs,
-    }))
-  ),
+
+  subBlocks: [
+    {
+      id: 'operation',
+      title: 'Operation',
+      type: 'dropdown',
+      options: [
+        { label: 'Create Number', id: 'create_number' },
+        { label: 'List Numbers', id: 'list_numbers' },
+        { label: 'Release Number', id: 'release_number' },
+        { label: 'Get Number Messages', id: 'get_number_messages' },
+        { label: 'Create Call', id: 'create_call' },
+        { label: 'List Calls', id: 'list_calls' },
+        { label: 'Get Call', id: 'get_call' },
+        { label: 'Get Call Transcript', id: 'get_call_transcript' },
+        { label: 'List Conversations', id: 'list_conversations' },
+        { label: 'Get Conversation', id: 'get_conversation' },
+        { label: 'Update Conversation', id: 'update_conversation' },
+        { label: 'Get Conversation Messages', id: 'get_conversation_messages' },
+        { label: 'Send Message', id: 'send_message' },
+        { label: 'React to Message', id: 'react_to_message' },
+        { label: 'Create Contact', id: 'create_contact' },
+        { label: 'List Contacts', id: 'list_contacts' },
+        { label: 'Get Contact', id: 'get_contact' },
+        { label: 'Update Contact', id: 'update_contact' },
+        { label: 'Delete Contact', id: 'delete_contact' },
+        { label: 'Get Usage', id: 'get_usage' },
+        { label: 'Get Daily Usage', id: 'get_usage_daily' },
+        { label: 'Get Monthly Usage', id: 'get_usage_monthly' },
+      ],
+      // Sim's default, so a saved workflow that never changed the dropdown reads the same.
+      value: () => 'create_number',
+    },
+    {
+      id: 'apiKey',
+      title: 'API Key',
+      type: 'short-input',
+      placeholder: 'Your AgentPhone API key',
+      password: true,
+      required: true,
+    },
+
+    // Numbers
+    {
+      id: 'country',
+      title: 'Country',
+      type: 'dropdown',
+      options: [
+        { label: 'United States (US)', id: 'US' },
+        { label: 'Canada (CA)', id: 'CA' },
+      ],
+      value: () => 'US',
+      condition: { field: 'operation', value: 'create_number' },
+    },
+    {
+      id: 'areaCode',
+      title: 'Area Code',
+      type: 'short-input',
+      placeholder: '415 (3 digits, US/CA; best effort)',
+      condition: { field: 'operation', value: 'create_number' },
+      mode: 'advanced',
+    },
+    {
+      id: 'attachAgentId',
+      title: 'Attach to Agent ID',
+      type: 'short-input',
+      placeholder: 'agt_… (optional: the agent that answers this number)',
+      condition: { field: 'operation', value: 'create_number' },
+      mode: 'advanced',
+    },
+    {
+      id: 'numberId',
+      title: 'Phone Number ID',
+      type: 'short-input',
+      placeholder: 'num_…',
+      condition: { field: 'operation', value: ['release_number', 'get_number_messages'] },
+      required: { field: 'operation', value: ['release_number', 'get_number_messages'] },
+    },
+
+    // Calls
+    {
+      id: 'callAgentId',
+      title: 'Agent ID',
+      type: 'short-input',
+      placeholder: 'agt_… (the agent that handles the call)',
+      condition: { field: 'operation', value: 'create_call' },
+      required: { field: 'operation', value: 'create_call' },
+    },
+    {
+      id: 'toNumberCall',
+      title: 'To Phone Number',
+      canvasNoun: 'a phone number',
+      type: 'short-input',
+      placeholder: '+14155551234 (E.164)',
+      condition: { field: 'operation', value: 'create_call' },
+      required: { field: 'operation', value: 'create_call' },
+    },
+    {
+      id: 'fromNumberId',
+      title: 'Caller ID Number ID',
+      type: 'short-input',
+      placeholder: "num_… (defaults to the agent's first number)",
+      condition: { field: 'operation', value: 'create_call' },
+      mode: 'advanced',
+    },
+    {
+      id: 'initialGreeting',
+      title: 'Initial Greeting',
+      type: 'long-input',
+      placeholder: 'Hi, this is Ava from Acme, calling about your order.',
+      condition: { field: 'operation', value: 'create_call' },
+      mode: 'advanced',
+      wandConfig: {
+        enabled: true,
+        prompt:
+          'Write what an AI voice agent says first when the person it is calling picks up: one or two short, natural spoken sentences saying who is calling and why. Return only the greeting, with no quotes or commentary.',
+        placeholder: 'Who is calling, and why…',
+      },
+    },
+    {
+      id: 'voice',
+      title: 'Voice',
+      type: 'short-input',
+      placeholder: "Voice ID (defaults to the agent's voice)",
+      condition: { field: 'operation', value: 'create_call' },
+      mode: 'advanced',
+    },
+    {
+      id: 'systemPrompt',
+      title: 'System Prompt',
+      type: 'long-input',
+      placeholder:
+        'You are a friendly assistant confirming appointments… (built-in LLM, no webhook)',
+      condition: { field: 'operation', value: 'create_call' },
+      mode: 'advanced',
+      wandConfig: {
+        enabled: true,
+        prompt:
+          'Write a system prompt for an AI agent that holds a phone conversation on its own: who it is, the goal of the call, what it may and may not say, and how to end the call. Keep it short enough to follow in real time. Return only the prompt text.',
+        placeholder: 'The caller, the goal of the call, any limits…',
+      },
+    },
+    {
+      id: 'callId',
+      title: 'Call ID',
+      type: 'short-input',
+      placeholder: 'call_…',
+      condition: { field: 'operation', value: ['get_call', 'get_call_transcript'] },
+      required: { field: 'operation', value: ['get_call', 'get_call_transcript'] },
+    },
+    {
+      id: 'callsStatus',
+      title: 'Status',
+      type: 'dropdown',
+      options: [
+        { label: 'Any', id: '' },
+        { label: 'Completed', id: 'completed' },
+        { label: 'In progress', id: 'in-progress' },
+        { label: 'Failed', id: 'failed' },
+      ],
+      value: () => '',
+      condition: { field: 'operation', value: 'list_calls' },
+      mode: 'advanced',
+    },
+    {
+      id: 'callsDirection',
+      title: 'Direction',
+      type: 'dropdown',
+      options: [
+        { label: 'Any', id: '' },
+        { label: 'Inbound', id: 'inbound' },
+        { label: 'Outbound', id: 'outbound' },
+      ],
+      value: () => '',
+      condition: { field: 'operation', value: 'list_calls' },
+      mode: 'advanced',
+    },
+    {
+      id: 'callsType',
+      title: 'Call Type',
+      type: 'dropdown',
+      options: [
+        { label: 'Any', id: '' },
+        { label: 'Phone (PSTN)', id: 'pstn' },
+        { label: 'Web', id: 'web' },
+      ],
+      value: () => '',
+      condition: { field: 'operation', value: 'list_calls' },
+      mode: 'advanced',
+    },
+    {
+      id: 'callsSearch',
+      title: 'Search',
+      type: 'short-input',
+      placeholder: '+1415 (matches the from or to number)',
+      condition: { field: 'operation', value: 'list_calls' },
+      mode: 'advanced',
+    },
+
+    // Conversations
+    {
+      id: 'conversationId',
+      title: 'Conversation ID',
+      type: 'short-input',
+      placeholder: 'conv_…',
+      condition: {
+        field: 'operation',
+        value: ['get_conversation', 'update_conversation', 'get_conversation_messages'],
+      },
+      required: {
+        field: 'operation',
+        value: ['get_conversation', 'update_conversation', 'get_conversation_messages'],
+      },
+    },
+    {
+      id: 'messageLimit',
+      title: 'Recent Messages',
+      type: 'short-input',
+      placeholder: '50 (1-100)',
+      condition: { field: 'operation', value: 'get_conversation' },
+      mode: 'advanced',
+    },
+    {
+      id: 'metadata',
+      title: 'Metadata',
+      type: 'long-input',
+      placeholder: '{"stage": "qualified", "orderId": "ORD-123"} (JSON; leave empty to clear)',
+      condition: { field: 'operation', value: 'update_conversation' },
+      wandConfig: {
+        enabled: true,
+        generationType: 'json-object',
+        prompt:
+          'Write a flat JSON object of the facts a workflow should remember about this conversation, such as its stage, an order ID or the customer name, using string, number or boolean values. Return only the JSON object.',
+        placeholder: 'What to remember about the conversation…',
+      },
+    },
+
+    // Messages
+    {
+      id: 'sendAgentId',
+      title: 'Agent ID',
+      type: 'short-input',
+      placeholder: 'agt_… (the agent sending the message)',
+      condition: { field: 'operation', value: 'send_message' },
+      required: { field: 'operation', value: 'send_message' },
+    },
+    {
+      id: 'toNumberMessage',
+      title: 'To Phone Number',
+      canvasNoun: 'a phone number',
+      type: 'short-input',
+      placeholder: '+14155551234 (E.164)',
+      condition: { field: 'operation', value: 'send_message' },
+      required: { field: 'operation', value: 'send_message' },
+    },
+    {
+      id: 'messageBody',
+      title: 'Message',
+      type: 'long-input',
+      placeholder: 'Your appointment is confirmed for 3 PM tomorrow.',
+      condition: { field: 'operation', value: 'send_message' },
+      required: { field: 'operation', value: 'send_message' },
+      wandConfig: {
+        enabled: true,
+        prompt:
+          'Write a short, friendly text message (SMS or iMessage), ideally under 160 characters, in plain text with no markdown. Return only the message text.',
+        placeholder: 'What the message should say…',
+      },
+    },
+    {
+      id: 'mediaUrl',
+      title: 'Media URL',
+      type: 'short-input',
+      placeholder: 'https://example.com/photo.jpg (optional attachment)',
+      condition: { field: 'operation', value: 'send_message' },
+      mode: 'advanced',
+    },
+    {
+      id: 'sendNumberId',
+      title: 'From Phone Number ID',
+      type: 'short-input',
+      placeholder: "num_… (defaults to the agent's first number)",
+      condition: { field: 'operation', value: 'send_message' },
+      mode: 'advanced',
+    },
+    {
+      id: 'messageId',
+      title: 'Message ID',
+      type: 'short-input',
+      placeholder: 'msg_…',
+      condition: { field: 'operation', value: 'react_to_message' },
+      required: { field: 'operation', value: 'react_to_message' },
+    },
+    {
+      id: 'reaction',
+      title: 'Reaction',
+      type: 'dropdown',
+      options: [
+        { label: 'Love', id: 'love' },
+        { label: 'Like', id: 'like' },
+        { label: 'Dislike', id: 'dislike' },
+        { label: 'Laugh', id: 'laugh' },
+        { label: 'Emphasize', id: 'emphasize' },
+        { label: 'Question', id: 'question' },
+      ],
+      value: () => 'love',
+      condition: { field: 'operation', value: 'react_to_message' },
+      required: { field: 'operation', value: 'react_to_message' },
+    },
+
+    // Contacts
+    {
+      id: 'contactPhoneNumber',
+      title: 'Phone Number',
+      type: 'short-input',
+      placeholder: '+14155551234 (E.164)',
+      condition: { field: 'operation', value: ['create_contact', 'update_contact'] },
+      required: { field: 'operation', value: 'create_contact' },
+    },
+    {
+      id: 'contactName',
+      title: 'Name',
+      type: 'short-input',
+      placeholder: 'Jane Doe',
+      condition: { field: 'operation', value: ['create_contact', 'update_contact'] },
+      required: { field: 'operation', value: 'create_contact' },
+    },
+    {
+      id: 'contactEmail',
+      title: 'Email',
+      type: 'short-input',
+      placeholder: 'jane@example.com',
+      condition: { field: 'operation', value: ['create_contact', 'update_contact'] },
+      mode: 'advanced',
+    },
+    {
+      id: 'contactNotes',
+      title: 'Notes',
+      type: 'long-input',
+      placeholder: 'Prefers texts after 5 PM',
+      condition: { field: 'operation', value: ['create_contact', 'update_contact'] },
+      mode: 'advanced',
+    },
+    {
+      id: 'contactId',
+      title: 'Contact ID',
+      type: 'short-input',
+      placeholder: 'ct_…',
+      condition: { field: 'operation', value: ['get_contact', 'update_contact', 'delete_contact'] },
+      required: { field: 'operation', value: ['get_contact', 'update_contact', 'delete_contact'] },
+    },
+    {
+      id: 'contactsSearch',
+      title: 'Search',
+      type: 'short-input',
+      placeholder: 'Part of a name or phone number',
+      condition: { field: 'operation', value: 'list_contacts' },
+      mode: 'advanced',
+    },
+
+    // Paging, shared by the list operations and the two message pages
+    {
+      id: 'limit',
+      title: 'Limit',
+      type: 'short-input',
+      placeholder: '20 (1-100; contacts default to 50)',
+      condition: {
+        field: 'operation',
+        value: ['list_numbers', 'list_calls', 'list_conversations', 'list_contacts'],
+      },
+      mode: 'advanced',
+    },
+    {
+      id: 'offset',
+      title: 'Offset',
+      type: 'short-input',
+      placeholder: '0 (results to skip)',
+      condition: {
+        field: 'operation',
+        value: ['list_numbers', 'list_calls', 'list_conversations', 'list_contacts'],
+      },
+      mode: 'advanced',
+    },
+    {
+      id: 'messagesLimit',
+      title: 'Limit',
+      type: 'short-input',
+      placeholder: '50 (1-200)',
+      condition: {
+        field: 'operation',
+        value: ['get_number_messages', 'get_conversation_messages'],
+      },
+      mode: 'advanced',
+    },
+    {
+      id: 'before',
+      title: 'Before',
+      type: 'short-input',
+      placeholder: '2026-01-31T09:00:00Z (ISO 8601)',
+      condition: {
+        field: 'operation',
+        value: ['get_number_messages', 'get_conversation_messages'],
+      },
+      mode: 'advanced',
+      wandConfig: {
+        enabled: true,
+        generationType: 'timestamp',
+        prompt:
+          'Turn the described moment into an ISO 8601 UTC timestamp such as 2026-01-31T09:00:00Z; only messages received before it are returned. Return only the timestamp.',
+        placeholder: 'e.g. yesterday at noon…',
+      },
+    },
+    {
+      id: 'after',
+      title: 'After',
+      type: 'short-input',
+      placeholder: '2026-01-01T00:00:00Z (ISO 8601)',
+      condition: {
+        field: 'operation',
+        value: ['get_number_messages', 'get_conversation_messages'],
+      },
+      mode: 'advanced',
+      wandConfig: {
+        enabled: true,
+        generationType: 'timestamp',
+        prompt:
+          'Turn the described moment into an ISO 8601 UTC timestamp such as 2026-01-01T00:00:00Z; only messages received after it are returned. Return only the timestamp.',
+        placeholder: 'e.g. 24 hours ago…',
+      },
+    },
+
+    // Usage
+    {
+      id: 'usageDays',
+      title: 'Days',
+      type: 'short-input',
+      placeholder: '30 (1-365)',
+      condition: { field: 'operation', value: 'get_usage_daily' },
+      mode: 'advanced',
+    },
+    {
+      id: 'usageMonths',
+      title: 'Months',
+      type: 'short-input',
+      placeholder: '6 (1-24)',
+      condition: { field: 'operation', value: 'get_usage_monthly' },
+      mode: 'advanced',
+    },
+  ],
+
+  tools: {
+    access: [
+      'agentphone_create_call',
+      'agentphone_create_contact',
+      'agentphone_create_number',
+      'agentphone_delete_contact',
+      'agentphone_get_call',
+      'agentphone_get_call_transcript',
+      'agentphone_get_contact',
+      'agentphone_get_conversation',
+      'agentphone_get_conversation_messages',
+      'agentphone_get_number_messages',
+      'agentphone_get_usage',
+      'agentphone_get_usage_daily',
+      'agentphone_get_usage_monthly',
+      'agentphone_list_calls',
+      'agentphone_list_contacts',
+      'agentphone_list_conversations',
+      'agentphone_list_numbers',
+      'agentphone_react_to_message',
+      'agentphone_release_number',
+      'agentphone_send_message',
+      'agentphone_update_contact',
+      'agentphone_update_conversation',
+    ],
+    config: {
+      tool: (params) => `agentphone_${operationOf(params)}`,
+      params: (params) => toolParamsOf(params, AgentPhoneBlock.subBlocks),
+    },
+  },
+
+  inputs: {
+    operation: { type: 'string', description: 'Operation to perform' },
+    apiKey: { type: 'string', description: 'AgentPhone API key' },
+    country: { type: 'string', description: 'Country of the new number: US or CA' },
+    areaCode: { type: 'string', description: 'Preferred area code of the new number' },
+    attachAgentId: { type: 'string', description: 'Agent to attach the new number to' },
+    numberId: { type: 'string', description: 'Phone number ID' },
+    callAgentId: { type: 'string', description: 'Agent that handles the call' },
+    toNumberCall: { type: 'string', description: 'Phone number to call, in E.164 format' },
+    fromNumberId: { type: 'string', description: 'Phone number ID to use as caller ID' },
+    initialGreeting: { type: 'string', description: 'Greeting spoken when the call is answered' },
+    voice: { type: 'string', description: "Voice ID for the call (defaults to the agent's)" },
+    systemPrompt: { type: 'string', description: 'System prompt for the built-in LLM' },
+    callId: { type: 'string', description: 'Call ID' },
+    callsStatus: { type: 'string', description: 'Filter calls by status' },
+    callsDirection: { type: 'string', description: 'Filter calls by direction' },
+    callsType: { type: 'string', description: 'Filter calls by type (pstn or web)' },
+    callsSearch: { type: 'string', description: 'Filter calls by phone number' },
+    conversationId: { type: 'string', description: 'Conversation ID' },
+    messageLimit: { type: 'number', description: 'Number of recent messages to include' },
+    metadata: { type: 'json', description: 'JSON object to store on the conversation' },
+    sendAgentId: { type: 'string', description: 'Agent sending the message' },
+    toNumberMessage: { type: 'string', description: 'Recipient phone number, in E.164 format' },
+    messageBody: { type: 'string', description: 'Message text to send' },
+    mediaUrl: { type: 'string', description: 'URL of a file to attach' },
+    sendNumberId: { type: 'string', description: 'Phone number ID to send from' },
+    messageId: { type: 'string', description: 'Message ID to react to' },
+    reaction: { type: 'string', description: 'Tapback reaction' },
+    contactPhoneNumber: { type: 'string', description: 'Contact phone number, in E.164 format' },
+    contactName: { type: 'string', description: 'Contact name' },
+    contactEmail: { type: 'string', description: 'Contact email address' },
+    contactNotes: { type: 'string', description: 'Notes on the contact' },
+    contactId: { type: 'string', description: 'Contact ID' },
+    contactsSearch: { type: 'string', description: 'Filter contacts by name or phone number' },
+    limit: { type: 'number', description: 'Number of results to return' },
+    offset: { type: 'number', description: 'Number of results to skip' },
+    messagesLimit: { type: 'number', description: 'Number of messages to return' },
+    before: { type: 'string', description: 'Only messages received before this ISO 8601 time' },
+    after: { type: 'string', description: 'Only messages received after this ISO 8601 time' },
+    usageDays: { type: 'number', description: 'Number of days of daily usage' },
+    usageMonths: { type: 'number', description: 'Number of months of monthly usage' },
+  },
+
+  outputs: {
+    id: { type: 'string', description: 'ID of the number, call, conversation, message or contact' },
+    phoneNumber: { type: 'string', description: 'Phone number, in E.164 format' },
+    country: { type: 'string', description: 'Two-letter country code of a new number' },
+    status: { type: 'string', description: 'Status of the number, call or message' },
+    type: { type: 'string', description: 'Number type (e.g. sms)' },
+    agentId: { type: 'string', description: 'Agent the number, call or conversation belongs to' },
+    createdAt: { type: 'string', description: 'ISO 8601 creation timestamp' },
+    data: {
+      type: 'array',
+      description:
+        'Items of a list: numbers, messages, calls, conversations, contacts, or usage per day or month',
+    },
+    hasMore: { type: 'boolean', description: 'Whether more items are available' },
+    total: { type: 'number', description: 'Total number of matching items' },
+    released: { type: 'boolean', description: 'Whether the number was released' },
+    toNumber: { type: 'string', description: 'Recipient phone number' },
+    fromNumber: { type: 'string', description: 'Caller or sender phone number' },
+    phoneNumberId: { type: 'string', description: 'Phone number ID' },
+    direction: { type: 'string', description: 'inbound or outbound' },
+    startedAt: { type: 'string', description: 'ISO 8601 timestamp when the call started' },
+    endedAt: { type: 'string', description: 'ISO 8601 timestamp when the call ended' },
+    durationSeconds: { type: 'number', description: 'Call duration in seconds' },
+    lastTranscriptSnippet: { type: 'string', description: 'Last transcript snippet of the call' },
+    recordingUrl: { type: 'string', description: 'Recording audio URL' },
+    recordingAvailable: { type: 'boolean', description: 'Whether a recording is available' },
+    transcripts: { type: 'array', description: 'Transcript turns of the call' },
+    callId: { type: 'string', description: 'Call ID of the transcript' },
+    transcript: { type: 'array', description: 'Transcript entries: role (user or agent), content' },
+    participant: { type: 'string', description: 'Phone number of the other party' },
+    lastMessageAt: { type: 'string', description: 'ISO 8601 timestamp of the last message' },
+    messageCount: { type: 'number', description: 'Number of messages in the conversation' },
+    metadata: { type: 'json', description: 'Metadata stored on the conversation' },
+    messages: { type: 'array', description: 'Messages of the conversation' },
+    channel: { type: 'string', description: 'sms, mms, or imessage' },
+    reactionType: { type: 'string', description: 'Reaction sent' },
+    messageId: { type: 'string', description: 'ID of the message reacted to' },
+    name: { type: 'string', description: 'Contact name' },
+    email: { type: 'string', description: 'Contact email address' },
+    notes: { type: 'string', description: 'Notes on the contact' },
+    updatedAt: { type: 'string', description: 'ISO 8601 update timestamp' },
+    deleted: { type: 'boolean', description: 'Whether the contact was deleted' },
+    plan: { type: 'json', description: 'Plan name and limits' },
+    numbers: { type: 'json', description: 'Phone number usage (used, limit, remaining)' },
+    stats: { type: 'json', description: 'Message, call and webhook counts' },
+    periodStart: { type: 'string', description: 'Billing period start' },
+    periodEnd: { type: 'string', description: 'Billing period end' },
+    days: { type: 'number', description: 'Number of days returned' },
+    months: { type: 'number', description: 'Number of months returned' },
+  },
 }
+
+export const AgentPhoneBlockMeta = {
+  tags: ['messaging', 'automation'],
+  url: 'https://agentphone.ai',
+  templates: [
+    {
+      icon: AgentPhoneIcon,
+      title: 'AgentPhone appointment confirmations',
+      prompt:
+        'Build a workflow that texts each attendee of tomorrow’s appointments from an AgentPhone number, reads their replies in the conversation, and places an AgentPhone voice call to anyone who has not answered by the afternoon.',
+      modules: ['scheduled', 'agent', 'workflows'],
+      category: 'operations',
+      tags: ['automation', 'communication'],
+    },
+    {
+      icon: AgentPhoneIcon,
+      title: 'AgentPhone call summaries',
+      prompt:
+        'Create a workflow that lists the AgentPhone calls completed today, reads each transcript, and writes a short summary with next steps to a table.',
+      modules: ['scheduled', 'tables', 'agent', 'workflows'],
+      category: 'support',
+      tags: ['support', 'analysis'],
+    },
+  ],
+} as const satisfies BlockMeta

@@ -1,16 +1,16 @@
 /** How an editor decides which fields of a block are shown and which of those must be filled. */
-import { isBlank } from '../tools/agentphone/params.js'
 import type {
   BlockConfig,
   BlockValues,
-  DropdownOption,
-  FieldCondition,
+  SubBlockCondition,
   SubBlockConfig,
-} from './types.js'
+  SubBlockOption,
+} from '@/blocks/types'
+import { isBlank } from '@/tools/agentphone/params'
 
 function holds(
   field: string,
-  value: FieldCondition['value'] | undefined,
+  value: SubBlockCondition['value'] | undefined,
   not: boolean | undefined,
   values: BlockValues
 ): boolean {
@@ -23,10 +23,15 @@ function holds(
   return not ? !matches : matches
 }
 
-export function conditionHolds(condition: FieldCondition, values: BlockValues): boolean {
-  const { and } = condition
+/** A condition, or a function of the values that returns one, evaluated against the values. */
+export function conditionHolds(
+  condition: SubBlockCondition | ((values?: Record<string, unknown>) => SubBlockCondition),
+  values: BlockValues
+): boolean {
+  const resolved = typeof condition === 'function' ? condition(values) : condition
+  const { and } = resolved
   return (
-    holds(condition.field, condition.value, condition.not, values) &&
+    holds(resolved.field, resolved.value, resolved.not, values) &&
     (and === undefined || holds(and.field, and.value, and.not, values))
   )
 }
@@ -49,6 +54,6 @@ export const visibleSubBlocks = (block: BlockConfig, values: BlockValues) =>
 export const missingRequiredFields = (block: BlockConfig, values: BlockValues) =>
   block.subBlocks.filter((subBlock) => isRequired(subBlock, values) && isBlank(values[subBlock.id]))
 
-/** A dropdown's options, whether listed or built by a function. */
-export const optionsOf = (subBlock: SubBlockConfig): DropdownOption[] =>
-  typeof subBlock.options === 'function' ? subBlock.options() : (subBlock.options ?? [])
+/** A dropdown's options, whether listed or built by a function of the block's values. */
+export const optionsOf = (subBlock: SubBlockConfig, values: BlockValues = {}): SubBlockOption[] =>
+  typeof subBlock.options === 'function' ? subBlock.options({ values }) : (subBlock.options ?? [])

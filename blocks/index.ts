@@ -1,11 +1,16 @@
-export { AgentPhoneBlock, labelOf, operationOf, paramsOf, toolIdOf } from './agentphone.js'
+export { AgentPhoneBlock, AgentPhoneBlockMeta } from '@/blocks/agentphone'
 export {
   type AgentPhoneOperation,
-  FIELD_LOOKS,
   FIELDS_BY_OPERATION,
   fieldsOf,
+  isOperation,
+  JSON_FIELDS,
+  NUMBER_FIELDS,
   OPERATIONS,
-} from './agentphone-fields.js'
+  type OperationFieldId,
+  operationOf,
+  toolParamsOf,
+} from '@/blocks/agentphone-params'
 export {
   conditionHolds,
   isRequired,
@@ -13,6 +18,6 @@ export {
   missingRequiredFields,
   optionsOf,
   visibleSubBlocks,
-} from './conditions.js'
-export { runBlock } from './run.js'
-export * from './types.js'
+} from '@/blocks/conditions'
+export { labelOf, paramsOf, runBlock, toolIdOf } from '@/blocks/run'
+export * from '@/blocks/types'

@@ -3,12 +3,34 @@
  * the field values to its params, and call it. Like `executeTool`, it never throws, and a run
  * refused here sends nothing.
  */
-import { redact } from '../tools/agentphone/errors.js'
-import { type ExecuteOptions, executeTool, failure } from '../tools/execute.js'
-import type { ToolResponse } from '../tools/types.js'
-import { AgentPhoneBlock, labelOf, operationOf } from './agentphone.js'
-import { missingRequiredFields } from './conditions.js'
-import type { BlockValues } from './types.js'
+import { AgentPhoneBlock } from '@/blocks/agentphone'
+import { operationOf } from '@/blocks/agentphone-params'
+import { missingRequiredFields, optionsOf } from '@/blocks/conditions'
+import type { BlockValues } from '@/blocks/types'
+import { redact } from '@/tools/agentphone/errors'
+import { type ExecuteOptions, executeTool, failure } from '@/tools/execute'
+import type { ToolResponse } from '@/tools/types'
+
+/** The dropdown label of an operation, e.g. "Send Message". */
+export function labelOf(operation: string): string {
+  const dropdown = AgentPhoneBlock.subBlocks.find(({ id }) => id === 'operation')
+  const option = dropdown && optionsOf(dropdown).find(({ id }) => id === operation)
+  return option?.label ?? operation
+}
+
+/** The block's `tools.config`, which maps field values to a tool and its params. */
+function toolMapping() {
+  const config = AgentPhoneBlock.tools.config
+  if (!config?.params) throw new Error('The AgentPhone block has no tool mapping')
+  return { tool: config.tool, params: config.params }
+}
+
+/** The tool id the block runs for these values; throws a readable Error for a bad operation. */
+export const toolIdOf = (values: BlockValues): string => toolMapping().tool(values)
+
+/** The tool params for these values; throws an Error naming the field for a bad value. */
+export const paramsOf = (values: BlockValues): Record<string, unknown> =>
+  toolMapping().params(values)
 
 export async function runBlock(
   rawValues: BlockValues,
@@ -28,8 +50,8 @@ export async function runBlock(
       const fields = missing.length === 1 ? 'field' : 'fields'
       return failure(`Missing required ${fields} for ${labelOf(operation)}: ${missing.join(', ')}`)
     }
-    toolId = block.tools.config.tool(values)
-    params = block.tools.config.params(values)
+    toolId = toolIdOf(values)
+    params = paramsOf(values)
   } catch (error) {
     const apiKey = typeof values.apiKey === 'string' ? values.apiKey.trim() : undefined
     return redact(failure(error instanceof Error ? error.message : String(error)), apiKey)

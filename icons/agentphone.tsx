@@ -1,16 +1,11 @@
-import { type SVGProps, useId } from 'react'
-
-export type AgentPhoneIconProps = SVGProps<SVGSVGElement> & {
-  /** The accessible name; defaults to "AgentPhone". */
-  title?: string
-}
+import type { SVGProps } from 'react'
 
 /**
  * The AgentPhone mark: a handset with a speech bubble, for an API that gives agents both calls
  * and messages. Drawn on a 24×24 grid in `currentColor`, so it takes the text color around it.
+ * Its `<title>` names it "AgentPhone"; an `aria-label` passed in takes precedence.
  */
-export function AgentPhoneIcon({ title = 'AgentPhone', ...props }: AgentPhoneIconProps) {
-  const titleId = useId()
+export function AgentPhoneIcon(props: SVGProps<SVGSVGElement>) {
   return (
     <svg
       xmlns="http://www.w3.org/2000/svg"
@@ -23,10 +18,9 @@ export function AgentPhoneIcon({ title = 'AgentPhone', ...props }: AgentPhoneIco
       strokeLinecap="round"
       strokeLinejoin="round"
       role="img"
-      aria-labelledby={titleId}
       {...props}
     >
-      <title id={titleId}>{title}</title>
+      <title>AgentPhone</title>
       <path d="M4.7 4.5h2.6a1 1 0 0 1 .93.63l1.2 3a1 1 0 0 1-.3 1.14L7.5 10.6a11.5 11.5 0 0 0 5.4 5.4l1.33-1.63a1 1 0 0 1 1.14-.3l3 1.2a1 1 0 0 1 .63.93v2.6a1.7 1.7 0 0 1-1.85 1.7A15.6 15.6 0 0 1 3 6.35 1.7 1.7 0 0 1 4.7 4.5Z" />
       <path d="M14 3.75h5.25a1.75 1.75 0 0 1 1.75 1.75v3a1.75 1.75 0 0 1-1.75 1.75H17l-2.25 1.9v-1.9h-.75a1.75 1.75 0 0 1-1.75-1.75v-3a1.75 1.75 0 0 1 1.75-1.75Z" />
       <g fill="currentColor" stroke="none">

@@ -1,1 +1,1 @@
-export { AgentPhoneIcon, type AgentPhoneIconProps } from './agentphone.js'
+export { AgentPhoneIcon } from './agentphone'

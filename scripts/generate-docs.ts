@@ -1,14 +1,15 @@
 /**
- * `npm run docs` writes docs/agentphone.mdx from the block and tool definitions;
+ * `npm run docs` writes docs/agentphone.mdx (Sim's integration-page format) from the block and
+ * tool definitions;
  * `npm run docs:check` exits non-zero, naming the first difference, when the committed page is
  * not what the generator would write.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { relative } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { AgentPhoneBlock } from '../blocks/index.js'
-import { agentphoneTools } from '../tools/index.js'
-import { DEFAULT_INTRO, extractIntro, INTRO_END, INTRO_START, renderDocs } from './render-docs.js'
+import { AgentPhoneBlock } from '../blocks/agentphone'
+import { agentphoneTools } from '../tools/index'
+import { DEFAULT_INTRO, extractIntro, INTRO_END, INTRO_START, renderDocs } from './render-docs'
 
 export const DOCS_PATH = fileURLToPath(new URL('../docs/agentphone.mdx', import.meta.url))
 

@@ -1,17 +1,34 @@
 /**
- * Renders the integration's docs page (Sim's format) from the block and its tools. Pure: the same
- * definitions always give the same bytes. The intro between the MANUAL-CONTENT markers is written
- * by hand and carried over from the existing page.
+ * Renders the integration's docs page from the block and its tools, byte for byte in the format
+ * Sim's own generator (`scripts/generate-docs.ts` in Sim) writes for an integration page:
+ * unquoted frontmatter, the `BlockInfoCard`, the hand-written intro between the MANUAL-CONTENT
+ * markers, "Usage Instructions", then "Actions": one section per tool in `tools.access` order,
+ * headed by the tool's name, with its description and its Input and Output tables. Pure: the same
+ * definitions always give the same bytes.
  */
-import { optionsOf } from '../blocks/conditions.js'
-import type { BlockConfig } from '../blocks/types.js'
-import type { AnyToolConfig, OutputProperty } from '../tools/types.js'
+import type { BlockConfig } from '@/blocks/types'
 
 export const INTRO_START = '{/* MANUAL-CONTENT-START:intro */}'
 export const INTRO_END = '{/* MANUAL-CONTENT-END */}'
 
 /** Used only when there is no page yet to carry the hand-written intro over from. */
 export const DEFAULT_INTRO = 'Describe the integration here; the generator keeps this text.'
+
+/** What the page shows of a tool: the parts of Sim's `ToolConfig` it reads. */
+export interface DocsTool {
+  id: string
+  name: string
+  description: string
+  params: Record<string, { type: string; required?: boolean; description?: string }>
+  outputs?: Record<string, DocsOutput>
+}
+
+export interface DocsOutput {
+  type: string
+  description?: string
+  items?: { properties?: Record<string, DocsOutput> }
+  properties?: Record<string, DocsOutput>
+}
 
 /** The hand-written intro of an existing page, if it has one. */
 export function extractIntro(page: string): string | undefined {
@@ -21,114 +38,99 @@ export function extractIntro(page: string): string | undefined {
   return page.slice(start + INTRO_START.length, end).trim()
 }
 
-/** Escapes text for an MDX table cell: pipes end cells, braces and `<` open JSX. */
-export function escapeCell(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/\|/g, '\\|')
-    .replace(/[{}<>]/g, (char) => `\\${char}`)
-    .replace(/\r?\n/g, ' ')
+/** Escapes prose (a tool's description) as Sim does: braces, and `<`/`>` as entities. */
+export const escapeProse = (text: string) =>
+  text
+    .replace(/[{}]/g, (char) => `\\${char}`)
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+
+/** Escapes a table cell as Sim does: pipes, braces, parentheses, brackets; `<`/`>` as entities. */
+export const escapeCell = (text: string) =>
+  text
+    .replace(/[|{}()[\]]/g, (char) => `\\${char}`)
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+
+/** Parameters a Sim page never lists (credentials and tool plumbing). */
+const UNLISTED_PARAMS = new Set(['accessToken', 'params', 'tools'])
+
+const row = (cells: string[]) => `| ${cells.join(' | ')} |\n`
+
+function outputRows(outputs: Record<string, DocsOutput>, depth = 0): string {
+  const prefix = depth === 0 ? '' : `${'  '.repeat(depth)}↳ `
+  return Object.entries(outputs)
+    .map(([name, output]) => {
+      const description = escapeCell(output.description || `${name} output from the tool`)
+      const nested =
+        output.type === 'array'
+          ? output.items?.properties
+          : output.type === 'object' || output.type === 'json'
+            ? output.properties
+            : undefined
+      const line = row([`${prefix}\`${name}\``, output.type, description])
+      return nested ? line + outputRows(nested, depth + 1) : line
+    })
+    .join('')
 }
 
-/** Escapes text for an MDX paragraph: braces and `<` open JSX. */
-const escapeProse = (text: string) => text.replace(/[{}<>]/g, (char) => `\\${char}`)
-
-/** Quotes a YAML scalar. */
-const yamlString = (text: string) => JSON.stringify(text)
-
-function table(header: string[], rows: string[][]): string[] {
+function renderAction(toolId: string, tool: DocsTool | undefined): string {
+  if (!tool) throw new Error(`The block's tools.access lists ${toolId}, which is not a tool`)
+  const params = Object.entries(tool.params).filter(([name]) => !UNLISTED_PARAMS.has(name))
+  const outputs = tool.outputs ?? {}
   return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map((h) => '-'.repeat(h.length)).join(' | ')} |`,
-    ...rows.map((row) => `| ${row.join(' | ')} |`),
-  ]
-}
-
-function outputRows(outputs: Record<string, OutputProperty>, depth = 0): string[][] {
-  const indent = depth === 0 ? '' : `${'  '.repeat(depth)}↳ `
-  return Object.entries(outputs).flatMap(([name, output]) => {
-    const nested = output.items?.properties ?? output.properties
-    return [
-      [`${indent}\`${name}\``, output.type, escapeCell(output.description)],
-      ...(nested ? outputRows(nested, depth + 1) : []),
-    ]
-  })
-}
-
-export interface Operation {
-  id: string
-  label: string
-  tool: AnyToolConfig
-}
-
-/** The block's operations in dropdown order, each with the tool it runs. */
-export function operationsOf(
-  block: BlockConfig,
-  tools: Record<string, AnyToolConfig>
-): Operation[] {
-  const dropdown = block.subBlocks.find((subBlock) => subBlock.id === 'operation')
-  if (!dropdown) throw new Error('The block has no operation dropdown')
-  const options = optionsOf(dropdown)
-  return options.map((option) => {
-    const toolId = block.tools.config.tool({ operation: option.id })
-    const tool = tools[toolId]
-    if (!tool) throw new Error(`Operation ${option.id} maps to unknown tool ${toolId}`)
-    return { id: option.id, label: option.label, tool }
-  })
-}
-
-function renderOperation({ label, tool }: Operation): string[] {
-  const inputs = Object.entries(tool.params).map(([name, param]) => [
-    `\`${name}\``,
-    param.type,
-    param.required ? 'Yes' : 'No',
-    escapeCell(param.description),
-  ])
-  return [
-    `### ${escapeProse(label)}`,
-    '',
-    `Tool: \`${tool.id}\``,
-    '',
-    escapeProse(tool.description),
-    '',
-    '#### Input',
-    '',
-    ...table(['Parameter', 'Type', 'Required', 'Description'], inputs),
-    '',
-    '#### Output',
-    '',
-    ...table(['Parameter', 'Type', 'Description'], outputRows(tool.outputs)),
-    '',
-  ]
+    `### ${tool.name || toolId}\n\n`,
+    tool.description ? `${escapeProse(tool.description)}\n\n` : '',
+    '#### Input\n\n',
+    row(['Parameter', 'Type', 'Required', 'Description']),
+    row(['---------', '----', '--------', '-----------']),
+    ...params.map(([name, param]) =>
+      row([
+        `\`${name}\``,
+        param.type,
+        param.required ? 'Yes' : 'No',
+        param.description ? escapeCell(param.description) : 'No description',
+      ])
+    ),
+    '\n#### Output\n\n',
+    Object.keys(outputs).length > 0
+      ? row(['Parameter', 'Type', 'Description']) +
+        row(['---------', '----', '-----------']) +
+        outputRows(outputs)
+      : 'This tool does not produce any outputs.\n',
+    '\n',
+  ].join('')
 }
 
 export function renderDocs(options: {
   block: BlockConfig
-  tools: Record<string, AnyToolConfig>
+  tools: Record<string, DocsTool>
   intro?: string
 }): string {
-  const { block } = options
-  const lines = [
+  const { block, tools } = options
+  const usage = block.longDescription ? `## Usage Instructions\n\n${block.longDescription}\n\n` : ''
+  const actions = block.tools.access.length
+    ? `## Actions\n\n${block.tools.access.map((id) => renderAction(id, tools[id])).join('')}`
+    : ''
+  const intro = (options.intro ?? DEFAULT_INTRO).trim()
+  return [
     '---',
-    `title: ${yamlString(block.name)}`,
-    `description: ${yamlString(block.description)}`,
+    `title: ${block.name}`,
+    `description: ${block.description}`,
     '---',
     '',
     'import { BlockInfoCard } from "@/components/ui/block-info-card"',
     '',
-    `<BlockInfoCard type="${block.type}" color="${block.bgColor}" />`,
+    '<BlockInfoCard ',
+    `  type="${block.type}"`,
+    `  color="${block.bgColor || '#F5F5F5'}"`,
+    '/>',
     '',
     INTRO_START,
-    (options.intro ?? DEFAULT_INTRO).trim(),
+    intro,
     INTRO_END,
     '',
-    '## Usage Instructions',
     '',
-    escapeProse(block.longDescription ?? block.description),
-    '',
-    '## Tools',
-    '',
-    ...operationsOf(block, options.tools).flatMap(renderOperation),
-  ]
-  return `${lines.join('\n').trimEnd()}\n`
+    `${usage}\n\n${actions}\n`,
+  ].join('\n')
 }

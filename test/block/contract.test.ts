@@ -3,7 +3,7 @@
  * field id. The contract lists them all; the block must use exactly those ids.
  */
 import { describe, expect, it } from 'vitest'
-import { AgentPhoneBlock, optionsOf } from '../../blocks/index.js'
+import { AgentPhoneBlock, optionsOf, toolIdOf } from '../../blocks/index.js'
 import { readSpec } from '../support/spec.js'
 
 const contract = readSpec('contract')
@@ -44,7 +44,7 @@ describe('ids of workflows saved in Sim', () => {
 
   it('runs each operation with the tool agentphone_<operation>', () => {
     for (const operation of listed('operation ids')) {
-      expect(AgentPhoneBlock.tools.config.tool({ operation })).toBe(`agentphone_${operation}`)
+      expect(toolIdOf({ operation })).toBe(`agentphone_${operation}`)
     }
   })
 

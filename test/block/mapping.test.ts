@@ -10,9 +10,11 @@ import {
   FIELDS_BY_OPERATION,
   isRequired,
   isVisible,
+  labelOf,
   OPERATIONS,
   optionsOf,
   paramsOf,
+  toolIdOf,
   visibleSubBlocks,
 } from '../../blocks/index.js'
 import { paramsSchemaOf } from '../../tools/agentphone/params.js'
@@ -28,7 +30,7 @@ const subBlock = (id: string) => {
 }
 const operationOptions = optionsOf(subBlock('operation'))
 const toolFor = (operation: string) => {
-  const tool = agentphoneTools[block.tools.config.tool({ operation })]
+  const tool = agentphoneTools[toolIdOf({ operation })]
   if (!tool) throw new Error(`no tool for ${operation}`)
   return tool
 }
@@ -103,47 +105,28 @@ const expectedParams: Record<AgentPhoneOperation, Record<string, unknown>> = {
 describe('operation dropdown', () => {
   it('maps every option to an existing tool', () => {
     for (const { id } of operationOptions) {
-      expect(agentphoneTools, id).toHaveProperty(block.tools.config.tool({ operation: id }))
+      expect(agentphoneTools, id).toHaveProperty(toolIdOf({ operation: id }))
     }
   })
 
   it('reaches every tool from exactly one option, in the editor order of the tools', () => {
-    const toolIds = operationOptions.map(({ id }) => block.tools.config.tool({ operation: id }))
+    const toolIds = operationOptions.map(({ id }) => toolIdOf({ operation: id }))
     expect(toolIds).toEqual(Object.keys(agentphoneTools))
     expect(new Set(toolIds).size).toBe(toolIds.length)
-    expect(block.tools.access).toEqual(toolIds)
   })
 
-  it("labels each option as Sim's block does, each label distinct", () => {
-    expect(operationOptions.map(({ label }) => label)).toEqual([
-      'Create Number',
-      'List Numbers',
-      'Release Number',
-      'Get Number Messages',
-      'Create Call',
-      'List Calls',
-      'Get Call',
-      'Get Call Transcript',
-      'List Conversations',
-      'Get Conversation',
-      'Update Conversation',
-      'Get Conversation Messages',
-      'Send Message',
-      'React to Message',
-      'Create Contact',
-      'List Contacts',
-      'Get Contact',
-      'Update Contact',
-      'Delete Contact',
-      'Get Usage',
-      'Get Daily Usage',
-      'Get Monthly Usage',
-    ])
-    expect(new Set(operationOptions.map(({ label }) => label)).size).toBe(22)
+  it('lists every tool it runs in tools.access, sorted by id as Sim lists them', () => {
+    const toolIds = operationOptions.map(({ id }) => toolIdOf({ operation: id }))
+    expect(block.tools.access).toEqual([...toolIds].sort())
   })
 
-  it('gives each option an icon component', () => {
-    for (const { icon } of operationOptions) expect(icon).toBeTruthy()
+  it('labels each option distinctly, and names operations by those labels', () => {
+    const labels = operationOptions.map(({ label }) => label)
+    expect(new Set(labels).size).toBe(22)
+    for (const { id, label } of operationOptions) {
+      expect(label).toMatch(/^[A-Z][A-Za-z ]+$/)
+      expect(labelOf(id)).toBe(label)
+    }
   })
 
   it('starts on an operation it offers', () => {
@@ -152,11 +135,11 @@ describe('operation dropdown', () => {
   })
 
   it('refuses a missing or unknown operation with a readable error', () => {
-    expect(() => block.tools.config.tool({})).toThrow(/Choose an AgentPhone operation \(got none\)/)
-    expect(() => block.tools.config.tool({ operation: 'send_fax' })).toThrow(
+    expect(() => toolIdOf({})).toThrow(/Choose an AgentPhone operation \(got none\)/)
+    expect(() => toolIdOf({ operation: 'send_fax' })).toThrow(
       /Choose an AgentPhone operation \(got "send_fax"\); one of: create_number, list_numbers/
     )
-    expect(() => block.tools.config.params({ operation: 'toString' })).toThrow(/got "toString"/)
+    expect(() => paramsOf({ operation: 'toString' })).toThrow(/got "toString"/)
   })
 })
 
@@ -255,18 +238,32 @@ describe('fields', () => {
     }
   })
 
-  it('keep advanced mode for optional fields', () => {
+  it('keep the optional fields Sim keeps behind the advanced toggle there, and only those', () => {
     const advanced = block.subBlocks.filter(({ mode }) => mode === 'advanced')
     expect(advanced.map(({ id }) => id)).toEqual([
+      'areaCode',
+      'attachAgentId',
       'fromNumberId',
+      'initialGreeting',
       'voice',
       'systemPrompt',
+      'callsStatus',
+      'callsDirection',
       'callsType',
+      'callsSearch',
       'messageLimit',
+      'mediaUrl',
       'sendNumberId',
+      'contactEmail',
+      'contactNotes',
+      'contactsSearch',
+      'limit',
       'offset',
+      'messagesLimit',
       'before',
       'after',
+      'usageDays',
+      'usageMonths',
     ])
     for (const field of advanced) {
       for (const operation of OPERATIONS) {

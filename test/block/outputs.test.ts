@@ -1,140 +1,90 @@
 /**
- * The block's outputs and inputs are derived from the tools; these tests hold the merge rule to
- * its word: every tool output is there with its type, one description when the tools agree, each
- * tool's own description (after its operation's label) when they do not.
+ * The block's outputs and inputs are written out in the block, as Sim's are; these tests hold them
+ * to the tools: every tool output is there with its type (and nothing else is), and every field is
+ * typed as the tool params it feeds.
  */
 import { describe, expect, it } from 'vitest'
-import { AgentPhoneBlock, labelOf, OPERATIONS } from '../../blocks/index.js'
-import { mergeOutputs } from '../../blocks/outputs.js'
+import {
+  AgentPhoneBlock,
+  FIELDS_BY_OPERATION,
+  JSON_FIELDS,
+  NUMBER_FIELDS,
+  OPERATIONS,
+  type OperationFieldId,
+  toolIdOf,
+} from '../../blocks/index.js'
 import { agentphoneTools } from '../../tools/index.js'
-import type { OutputProperty } from '../../tools/types.js'
 
-const nestedOf = (property: OutputProperty) => property.items?.properties ?? property.properties
-
-/** Every output property, nested ones included, with a dotted path: `data.phoneNumber`. */
-function flatten(outputs: Record<string, OutputProperty>, prefix = ''): [string, OutputProperty][] {
-  return Object.entries(outputs).flatMap(([key, property]) => {
-    const nested = nestedOf(property)
-    return [
-      [`${prefix}${key}`, property] as [string, OutputProperty],
-      ...(nested ? flatten(nested, `${prefix}${key}.`) : []),
-    ]
-  })
+const toolOf = (operation: string) => {
+  const tool = agentphoneTools[toolIdOf({ operation })]
+  if (!tool) throw new Error(`no tool for ${operation}`)
+  return tool
 }
 
-const blockOutputs = new Map(flatten(AgentPhoneBlock.outputs))
+/** A block output's type, whether written as a bare type or as `{ type, description }`. */
+const typeOf = (output: unknown) =>
+  typeof output === 'string' ? output : (output as { type: string } | undefined)?.type
+
+/** The operations that read a field, with the param it feeds in each. */
+const usesOf = (fieldId: string) =>
+  OPERATIONS.flatMap((operation) => {
+    const param = (FIELDS_BY_OPERATION[operation] as Record<string, string>)[fieldId]
+    return param === undefined ? [] : [{ operation, param }]
+  })
 
 describe('block outputs', () => {
-  it('hold every output of every tool, nested ones included, with the same type', () => {
+  it('hold every top-level output of every tool, with the same type', () => {
     for (const operation of OPERATIONS) {
-      const tool = agentphoneTools[`agentphone_${operation}`]
-      for (const [key, property] of flatten(tool?.outputs ?? {})) {
-        expect(blockOutputs.get(key)?.type, `${operation} ${key}`).toBe(property.type)
+      for (const [key, output] of Object.entries(toolOf(operation).outputs ?? {})) {
+        expect(typeOf(AgentPhoneBlock.outputs[key]), `${operation} ${key}`).toBe(output.type)
       }
     }
   })
 
   it('hold nothing the tools do not output', () => {
     const toolKeys = new Set(
-      Object.values(agentphoneTools).flatMap((tool) => flatten(tool.outputs).map(([key]) => key))
+      Object.values(agentphoneTools).flatMap((tool) => Object.keys(tool.outputs ?? {}))
     )
-    expect([...blockOutputs.keys()].filter((key) => !toolKeys.has(key))).toEqual([])
+    expect(Object.keys(AgentPhoneBlock.outputs).filter((key) => !toolKeys.has(key))).toEqual([])
   })
 
-  it('describe each output with every tool description of it', () => {
-    for (const operation of OPERATIONS) {
-      const tool = agentphoneTools[`agentphone_${operation}`]
-      for (const [key, property] of flatten(tool?.outputs ?? {})) {
-        const merged = blockOutputs.get(key)?.description ?? ''
-        expect(
-          merged === property.description || merged.includes(property.description),
-          `${key}: "${merged}" lacks "${property.description}"`
-        ).toBe(true)
-      }
+  it("use Sim's output types, each described", () => {
+    const simTypes = ['string', 'number', 'boolean', 'json', 'array', 'file', 'file[]', 'any']
+    for (const [key, output] of Object.entries(AgentPhoneBlock.outputs)) {
+      expect(simTypes, key).toContain(typeOf(output))
+      expect(typeof output === 'object' && output.description, key).toMatch(/\S/)
     }
-  })
-
-  it('keep a description the tools agree on as it is', () => {
-    expect(AgentPhoneBlock.outputs.hasMore?.description).toContain('List Numbers, List Calls')
-    expect(AgentPhoneBlock.outputs.released).toEqual({
-      type: 'boolean',
-      description: 'Whether the number was released successfully',
-    })
-    expect(AgentPhoneBlock.outputs.startedAt?.description).toBe('ISO 8601 timestamp')
-  })
-
-  it('label differing descriptions with the operations that give them, in dropdown order', () => {
-    expect(AgentPhoneBlock.outputs.status?.description).toBe(
-      'Create Number: Number status (e.g. active); Create Call: Initial call status; ' +
-        'Get Call: Call status; Send Message: Delivery status'
-    )
-    expect(AgentPhoneBlock.outputs.data?.items?.properties?.messages?.description).toBe(
-      'Get Daily Usage: Messages that day; Get Monthly Usage: Messages that month'
-    )
-  })
-})
-
-describe('mergeOutputs', () => {
-  it('falls back to json when sources disagree on a type, and merges nested fields', () => {
-    const merged = mergeOutputs([
-      {
-        label: 'A',
-        outputs: {
-          value: { type: 'string', description: 'text' },
-          list: {
-            type: 'array',
-            description: 'rows',
-            items: { type: 'object', properties: { x: { type: 'number', description: 'x' } } },
-          },
-        },
-      },
-      {
-        label: 'B',
-        outputs: {
-          value: { type: 'number', description: 'count' },
-          list: {
-            type: 'array',
-            description: 'rows',
-            items: { type: 'object', properties: { y: { type: 'string', description: 'y' } } },
-          },
-        },
-      },
-    ])
-    expect(merged).toEqual({
-      value: { type: 'json', description: 'A: text; B: count' },
-      list: {
-        type: 'array',
-        description: 'rows',
-        items: {
-          type: 'object',
-          properties: {
-            x: { type: 'number', description: 'x' },
-            y: { type: 'string', description: 'y' },
-          },
-        },
-      },
-    })
   })
 })
 
 describe('block inputs', () => {
-  it('type each field as the tool param it feeds', () => {
+  it('exist for every field, each described', () => {
+    for (const subBlock of AgentPhoneBlock.subBlocks) {
+      expect(AgentPhoneBlock.inputs[subBlock.id]?.description, subBlock.id).toMatch(/\S/)
+    }
+  })
+
+  it('type each field as every tool param it feeds', () => {
+    for (const fieldId of Object.keys(AgentPhoneBlock.inputs)) {
+      for (const { operation, param } of usesOf(fieldId)) {
+        expect(AgentPhoneBlock.inputs[fieldId]?.type, `${fieldId} → ${operation}.${param}`).toBe(
+          toolOf(operation).params[param]?.type
+        )
+      }
+    }
     expect(AgentPhoneBlock.inputs.limit?.type).toBe('number')
-    expect(AgentPhoneBlock.inputs.messageLimit?.type).toBe('number')
     expect(AgentPhoneBlock.inputs.metadata?.type).toBe('json')
     expect(AgentPhoneBlock.inputs.toNumberCall?.type).toBe('string')
   })
 
-  it("describe each field with its tool param's description", () => {
-    expect(AgentPhoneBlock.inputs.messageBody?.description).toBe('Message text to send')
-    expect(AgentPhoneBlock.inputs.numberId?.description).toBe(
-      'Release Number: ID of the phone number to release; Get Number Messages: ID of the phone number'
-    )
-  })
-
-  it('label operations as the dropdown does', () => {
-    const dropdown = AgentPhoneBlock.subBlocks.find((field) => field.id === 'operation')
-    const options = typeof dropdown?.options === 'function' ? dropdown.options() : dropdown?.options
-    expect(OPERATIONS.map(labelOf)).toEqual(options?.map((option) => option.label))
+  it('convert exactly the number and JSON fields the tools take as numbers and JSON', () => {
+    const fieldsOfType = (type: string) =>
+      Object.keys(AgentPhoneBlock.inputs).filter((fieldId) =>
+        usesOf(fieldId).some(
+          ({ operation, param }) => toolOf(operation).params[param]?.type === type
+        )
+      )
+    expect([...NUMBER_FIELDS].sort()).toEqual(fieldsOfType('number').sort())
+    expect([...JSON_FIELDS]).toEqual(fieldsOfType('json') as OperationFieldId[])
   })
 })

@@ -3,13 +3,14 @@
  * errors for values that cannot be converted — which `runBlock` reports without sending anything.
  */
 import { describe, expect, it, vi } from 'vitest'
-import { AgentPhoneBlock, paramsOf, runBlock } from '../../blocks/index.js'
+import { paramsOf, runBlock } from '../../blocks/index.js'
 import { API_KEY, setUpNock } from '../support/nock-api.js'
 import { ALL_FIELDS, BASE_URL } from './fields.js'
 
 setUpNock()
 
-const { params } = AgentPhoneBlock.tools.config
+/** The block's own `tools.config.params`, as Sim calls it. */
+const params = paramsOf
 const listCalls = (fields: Record<string, unknown>) =>
   params({ operation: 'list_calls', apiKey: API_KEY, ...fields })
 const updateConversation = (metadata: unknown) =>

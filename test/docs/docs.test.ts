@@ -8,29 +8,32 @@ import { describe, expect, it } from 'vitest'
 import { AgentPhoneBlock } from '../../blocks/index.js'
 import { DOCS_PATH, expectedPage, firstDifference } from '../../scripts/generate-docs.js'
 import {
+  type DocsOutput,
+  type DocsTool,
   escapeCell,
+  escapeProse,
   extractIntro,
   INTRO_END,
   INTRO_START,
-  operationsOf,
   renderDocs,
 } from '../../scripts/render-docs.js'
 import { agentphoneTools } from '../../tools/index.js'
-import type { AnyToolConfig, OutputProperty } from '../../tools/types.js'
+
+const tools = agentphoneTools as Record<string, DocsTool>
 
 const committed = readFileSync(DOCS_PATH, 'utf8')
 
 /** Every output name, nested ones included, with the depth the page shows it at. */
-function outputNames(outputs: Record<string, OutputProperty>, depth = 0): [string, number][] {
+function outputNames(outputs: Record<string, DocsOutput>, depth = 0): [string, number][] {
   return Object.entries(outputs).flatMap(([name, output]) => {
     const nested = output.items?.properties ?? output.properties
     return [[name, depth] as [string, number], ...(nested ? outputNames(nested, depth + 1) : [])]
   })
 }
 
-/** The page's section for one tool: from its heading to the next operation's heading. */
-function sectionOf(page: string, label: string): string {
-  const start = page.indexOf(`### ${label}\n`)
+/** The page's section for one tool: from its heading to the next tool's heading. */
+function sectionOf(page: string, heading: string): string {
+  const start = page.indexOf(`### ${heading}\n`)
   const end = page.indexOf('\n### ', start + 1)
   return page.slice(start, end === -1 ? undefined : end)
 }
@@ -59,31 +62,36 @@ describe('docs/agentphone.mdx', () => {
     expect(() => expectedPage(withoutMarkers)).toThrow('markers around its intro; put them back')
   })
 
-  it('has the frontmatter, info card and usage instructions from the block', () => {
-    expect(committed.startsWith('---\ntitle: "AgentPhone"\n')).toBe(true)
-    expect(committed).toContain(`description: ${JSON.stringify(AgentPhoneBlock.description)}`)
+  it("has Sim's unquoted frontmatter, info card and usage instructions, from the block", () => {
+    expect(
+      committed.startsWith(
+        `---\ntitle: AgentPhone\ndescription: ${AgentPhoneBlock.description}\n---\n\n` +
+          'import { BlockInfoCard } from "@/components/ui/block-info-card"\n\n' +
+          `<BlockInfoCard \n  type="agentphone"\n  color="${AgentPhoneBlock.bgColor}"\n/>\n\n${INTRO_START}\n`
+      )
+    ).toBe(true)
     expect(committed).toContain(
-      `<BlockInfoCard type="agentphone" color="${AgentPhoneBlock.bgColor}" />`
+      `${INTRO_END}\n\n\n## Usage Instructions\n\n${AgentPhoneBlock.longDescription}\n\n\n\n## Actions\n\n### `
     )
-    expect(committed).toContain(`## Usage Instructions\n\n${AgentPhoneBlock.longDescription}\n`)
+    expect(committed.endsWith(' |\n\n\n')).toBe(true)
   })
 
-  it('documents every operation in dropdown order, with every parameter and output', () => {
-    const operations = operationsOf(AgentPhoneBlock, agentphoneTools)
-    expect(operations).toHaveLength(22)
+  it('documents every tool in tools.access order under its name, with every parameter and output', () => {
+    const actions = AgentPhoneBlock.tools.access.map((id) => tools[id] as DocsTool)
+    expect(actions).toHaveLength(22)
     const headings = [...committed.matchAll(/^### (.+)$/gm)].map((match) => match[1])
-    expect(headings).toEqual(operations.map((operation) => operation.label))
+    expect(headings).toEqual(actions.map((tool) => tool.name))
+    expect(committed).not.toMatch(/^Tool: /m)
 
-    for (const { label, tool } of operations) {
-      const section = sectionOf(committed, label)
-      expect(section).toContain(`Tool: \`${tool.id}\``)
-      expect(section).toContain(`\n${tool.description}\n`)
+    for (const tool of actions) {
+      const section = sectionOf(committed, tool.name)
+      expect(section).toContain(`\n\n${escapeProse(tool.description)}\n\n#### Input\n`)
       for (const [name, param] of Object.entries(tool.params)) {
         expect(section).toContain(
-          `| \`${name}\` | ${param.type} | ${param.required ? 'Yes' : 'No'} | ${escapeCell(param.description)} |`
+          `| \`${name}\` | ${param.type} | ${param.required ? 'Yes' : 'No'} | ${escapeCell(param.description ?? '')} |`
         )
       }
-      for (const [name, depth] of outputNames(tool.outputs)) {
+      for (const [name, depth] of outputNames(tool.outputs ?? {})) {
         const prefix = depth === 0 ? '| ' : `| ${'  '.repeat(depth)}↳ `
         expect(section).toContain(`${prefix}\`${name}\` |`)
       }
@@ -96,18 +104,18 @@ describe('docs/agentphone.mdx', () => {
 })
 
 describe('the generator', () => {
-  const renderWith = (tools: Record<string, AnyToolConfig>) =>
-    renderDocs({ block: AgentPhoneBlock, tools, intro: 'Intro.' })
+  const renderWith = (withTools: Record<string, DocsTool>) =>
+    renderDocs({ block: AgentPhoneBlock, tools: withTools, intro: 'Intro.' })
 
   it('changes the page when a tool description changes, and the check names the line', () => {
     const edited = {
-      ...agentphoneTools,
+      ...tools,
       agentphone_get_contact: {
-        ...(agentphoneTools.agentphone_get_contact as AnyToolConfig),
+        ...(tools.agentphone_get_contact as DocsTool),
         description: 'Look a contact up',
       },
     }
-    const before = renderWith(agentphoneTools)
+    const before = renderWith(tools)
     const after = renderWith(edited)
     expect(after).not.toBe(before)
     const difference = firstDifference(before, after)
@@ -115,26 +123,32 @@ describe('the generator', () => {
     expect(difference).toContain('generated: "Look a contact up"')
   })
 
-  it('escapes pipes, braces and angle brackets so the page stays valid MDX', async () => {
-    const tool = agentphoneTools.agentphone_get_usage as AnyToolConfig
+  it('escapes as Sim does, so the page stays valid MDX', async () => {
+    const tool = tools.agentphone_get_usage as DocsTool
     const tricky = {
-      ...agentphoneTools,
+      ...tools,
       agentphone_get_usage: {
         ...tool,
+        description: 'Usage {all} <now> (today) [x]',
         params: {
           ...tool.params,
-          apiKey: {
-            ...tool.params.apiKey,
-            description: 'a | b {c} <d> \\ e',
-          } as AnyToolConfig['params'][string],
+          apiKey: { ...tool.params.apiKey, type: 'string', description: 'a | b {c} <d> (e) [f]' },
         },
         outputs: { ...tool.outputs, plan: { type: 'json', description: '{"name": "pro"} | <x>' } },
-      } as AnyToolConfig,
+      },
     }
     const page = renderWith(tricky)
-    expect(page).toContain('| `apiKey` | string | Yes | a \\| b \\{c\\} \\<d\\> \\\\ e |')
-    expect(page).toContain('| `plan` | json | \\{"name": "pro"\\} \\| \\<x\\> |')
+    expect(page).toContain('\nUsage \\{all\\} &lt;now&gt; (today) [x]\n')
+    expect(page).toContain(
+      '| `apiKey` | string | Yes | a \\| b \\{c\\} &lt;d&gt; \\(e\\) \\[f\\] |'
+    )
+    expect(page).toContain('| `plan` | json | \\{"name": "pro"\\} \\| &lt;x&gt; |')
     await expect(compile(page)).resolves.toBeDefined()
+  })
+
+  it('refuses a block whose tools.access names a tool it does not know', () => {
+    const { agentphone_get_usage: _, ...withoutOne } = tools
+    expect(() => renderWith(withoutOne)).toThrow('lists agentphone_get_usage, which is not a tool')
   })
 
   it('reports a missing line at the end of a shorter file', () => {

@@ -1,0 +1,55 @@
+/**
+ * An icon for each AgentPhone operation, for this project's own editor UI. Not exported to Sim:
+ * Sim's operation dropdowns have no per-option icons, and `lucide-react` is not a dependency there.
+ */
+import {
+  CalendarDays,
+  CalendarRange,
+  Gauge,
+  HeartPlus,
+  Inbox,
+  List,
+  type LucideIcon,
+  MessageSquare,
+  MessageSquareText,
+  MessagesSquare,
+  NotebookPen,
+  Phone,
+  PhoneCall,
+  PhoneLog,
+  PhoneOff,
+  PhoneOutgoing,
+  ScrollText,
+  Send,
+  User,
+  UserPen,
+  UserPlus,
+  Users,
+  UserX,
+} from 'lucide-react'
+import type { AgentPhoneOperation } from '@/blocks/agentphone-params'
+
+export const OPERATION_ICONS: Record<AgentPhoneOperation, LucideIcon> = {
+  create_number: Phone,
+  list_numbers: List,
+  release_number: PhoneOff,
+  get_number_messages: Inbox,
+  create_call: PhoneOutgoing,
+  list_calls: PhoneLog,
+  get_call: PhoneCall,
+  get_call_transcript: ScrollText,
+  list_conversations: MessagesSquare,
+  get_conversation: MessageSquare,
+  update_conversation: NotebookPen,
+  get_conversation_messages: MessageSquareText,
+  send_message: Send,
+  react_to_message: HeartPlus,
+  create_contact: UserPlus,
+  list_contacts: Users,
+  get_contact: User,
+  update_contact: UserPen,
+  delete_contact: UserX,
+  get_usage: Gauge,
+  get_usage_daily: CalendarDays,
+  get_usage_monthly: CalendarRange,
+}
