@@ -93,7 +93,7 @@ export function outputsSchemaOf(outputs: Record<string, OutputProperty> = {}): z
  */
 export async function transformAgentPhoneResponse<P, R extends ToolResponse>(
   response: Response,
-  tool: Pick<ToolConfig<P, R>, 'outputs'>,
+  tool: Pick<ToolConfig<P, R>, 'outputs' | 'request'>,
   reshape?: (body: unknown) => unknown
 ): Promise<R> {
   const text = await response.text()
@@ -118,6 +118,12 @@ export async function transformAgentPhoneResponse<P, R extends ToolResponse>(
   if (!result.success) {
     throw new Error(
       `AgentPhone returned an unexpected response (HTTP ${response.status}): ${describeIssues(result.error)}`
+    )
+  }
+  // A create answered without the new resource's id cannot be followed up: not a success.
+  if (tool.request.method === 'POST' && (result.data as { id?: unknown }).id == null) {
+    throw new Error(
+      `AgentPhone's answer (HTTP ${response.status}) has no id for what was created; the request may have been carried out`
     )
   }
   return { success: true, output: result.data } as R
