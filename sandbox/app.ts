@@ -4,7 +4,6 @@
  * 405 with `Allow` for a known path asked with another method).
  */
 import { Hono } from 'hono'
-import { bodyLimit } from 'hono/body-limit'
 import { createMiddleware } from 'hono/factory'
 import { WebhookDispatcher } from './delivery.js'
 import type { Endpoint, SandboxEnv } from './endpoint.js'
@@ -54,18 +53,6 @@ function methodsByPath(declared: Endpoint[]) {
   for (const { path, method } of declared) methods.set(path, [...(methods.get(path) ?? []), method])
   return methods
 }
-
-/** The largest request body read; a larger one is refused with 413 before it is stored. */
-export const MAX_REQUEST_BODY_BYTES = 1024 * 1024
-
-const limitRequestBody = bodyLimit({
-  maxSize: MAX_REQUEST_BODY_BYTES,
-  onError: (c) =>
-    c.json(
-      { detail: `Request body too large: at most ${MAX_REQUEST_BODY_BYTES} bytes (1 MB)` },
-      413
-    ),
-})
 
 /** A save nobody waits for (webhook delivery records): a failure is logged, not lost. */
 export const saveInBackground = (store: Store, log?: (line: string) => void) => () => {
@@ -154,7 +141,6 @@ export function createApp({ store, now, log, webhooks }: AppOptions) {
 
   // Public, as in the API: the call ID is the access token. Registered before the key check.
   app.get('/v1/calls/:callId/recording', recordingHandler(store, now))
-  app.use('*', limitRequestBody)
   app.use('/v1/*', authenticate, logRequests, injectFaults, scopeToSubAccount)
   app.use('/sandbox/*', authenticate, scopeToSubAccount)
   for (const { register } of endpoints) register(app)

@@ -173,6 +173,28 @@ describe('request bodies', () => {
   })
 })
 
+describe('request bodies over HTTP', () => {
+  it('over 1 MB are refused with 413; a DELETE without a body still works', async () => {
+    const sandbox = await open({ port: 0 })
+    const key = newKey()
+    const headers = { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' }
+    const big = await fetch(`${sandbox.url}/v1/contacts`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ phoneNumber: '+14155550179', name: 'x'.repeat(2 * 1024 * 1024) }),
+    })
+    expect(big.status).toBe(413)
+    const contacts = (await (await fetch(`${sandbox.url}/v1/contacts`, { headers })).json()) as {
+      data: { id: string }[]
+    }
+    const removed = await fetch(`${sandbox.url}/v1/contacts/${contacts.data[0]?.id}`, {
+      method: 'DELETE',
+      headers,
+    })
+    expect(removed.status).toBe(204)
+  })
+})
+
 describe('the data file', () => {
   it('is saved coalesced: 100 saves asked at once cost at most 2 writes, and the last state is on disk', async () => {
     const dataFile = join(tempDir(), 'state.json')
