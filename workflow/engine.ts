@@ -281,11 +281,22 @@ class Run {
     }
     if (this.options.signal?.aborted) return this.skip(block, 'the run was cancelled')
     if (!block.enabled) return this.skip(block, 'the block is disabled')
-    void this.execute(block)
+    this.execute(block).catch((error) => {
+      // Only a bug gets here; the run still ends, with this block failed.
+      if (this.records.has(block.id)) return
+      this.record(block, {
+        status: 'error',
+        startedAt: new Date().toISOString(),
+        durationMs: 0,
+        input: {},
+        error: `Internal error: ${message(error)}`,
+      })
+      this.release(block.id, () => 'failed')
+    })
   }
 
   private async execute(block: BlockState) {
-    const handler = blockHandlers[block.type] as BlockHandler
+    const handler: BlockHandler | undefined = blockHandlers[block.type]
     const startedAt = new Date()
     const started = performance.now()
     this.emit({
@@ -299,11 +310,12 @@ class Run {
       }),
     })
     const resolve = this.resolverFor(block.id)
-    const raw = new Set(handler.rawFields ?? [])
+    const raw = new Set(handler?.rawFields ?? [])
     const input: Record<string, unknown> = {}
     let output: BlockOutput | undefined
     let error: string | undefined
     try {
+      if (!handler) throw new Error(`No runtime handler for blocks of type "${block.type}"`)
       for (const [fieldId, subBlock] of Object.entries(block.subBlocks)) {
         input[fieldId] = raw.has(fieldId) ? subBlock.value : resolveValue(subBlock.value, resolve)
       }
@@ -336,7 +348,7 @@ class Run {
     if (output !== undefined) {
       this.outputs.set(block.id, output)
       this.record(block, { status: 'success', ...common, output })
-      const follows = handler.follows
+      const follows = handler?.follows
       this.release(block.id, (edge) =>
         !onErrorPath(edge) && (!follows || follows(edge, output)) ? 'active' : 'dead'
       )
