@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono'
 import { createMiddleware } from 'hono/factory'
+import { WebhookDispatcher } from './delivery.js'
 import type { Endpoint, SandboxEnv } from './endpoint.js'
 import { ApiError, DroppedConnection, ValidationError } from './errors.js'
 import { injectFaults } from './faults.js'
@@ -17,6 +18,7 @@ import { messageEndpoints } from './routes/messages.js'
 import { numberEndpoints } from './routes/numbers.js'
 import { sandboxEndpoints } from './routes/sandbox.js'
 import { usageEndpoints } from './routes/usage.js'
+import { webhookEndpoints } from './routes/webhooks.js'
 import { isSandboxKey, type RequestRecord, type Store } from './store.js'
 
 export interface AppOptions {
@@ -24,9 +26,11 @@ export interface AppOptions {
   now: () => number
   /** One line per finished request (method, path, status) — never headers, so never keys. */
   log?: ((line: string) => void) | undefined
+  /** Delivers the accounts' events to their webhooks (default: one with the default settings). */
+  webhooks?: WebhookDispatcher
 }
 
-const endpoints: Endpoint[] = [
+const baseEndpoints: Endpoint[] = [
   ...numberEndpoints,
   ...agentEndpoints,
   ...callEndpoints,
@@ -44,8 +48,10 @@ function methodsByPath(declared: Endpoint[]) {
   return methods
 }
 
-export function createApp({ store, now, log }: AppOptions) {
+export function createApp({ store, now, log, webhooks }: AppOptions) {
   const app = new Hono<SandboxEnv>()
+  const dispatcher = webhooks ?? new WebhookDispatcher({ now, save: () => store.save(), log })
+  const endpoints = [...baseEndpoints, ...webhookEndpoints(dispatcher)]
 
   /** Finds (or creates and seeds) the caller's account; saves after anything that may change it. */
   const authenticate = createMiddleware<SandboxEnv>(async (c, next) => {
@@ -60,6 +66,7 @@ export function createApp({ store, now, log }: AppOptions) {
     try {
       await next()
     } finally {
+      dispatcher.afterRequest(session, c.get('now'))
       if (created || c.req.method !== 'GET') store.save()
     }
   })
@@ -99,7 +106,12 @@ export function createApp({ store, now, log }: AppOptions) {
       service: 'AgentPhone sandbox',
       auth: 'Authorization: Bearer sk_sandbox_<anything> — each key is its own seeded account',
       api: '/v1/…',
-      tooling: ['/sandbox/faults', '/sandbox/requests', '/sandbox/inbound'],
+      tooling: [
+        '/sandbox/faults',
+        '/sandbox/requests',
+        '/sandbox/inbound',
+        '/sandbox/inbound/reactions',
+      ],
     })
   )
   app.use('/v1/*', authenticate, logRequests, injectFaults)

@@ -5,6 +5,7 @@
 import { type Server, STATUS_CODES } from 'node:http'
 import { serve } from '@hono/node-server'
 import { createApp } from './app.js'
+import { type WebhookDeliveryOptions, WebhookDispatcher } from './delivery.js'
 import { DroppedConnection } from './errors.js'
 import { Store } from './store.js'
 
@@ -24,6 +25,8 @@ export interface SandboxOptions {
   now?: () => number
   /** Receives one line per request (method, path, status); never keys. */
   log?: (line: string) => void
+  /** How events reach webhooks: the fetch that sends them, the waits between retries, timeouts. */
+  webhooks?: WebhookDeliveryOptions
 }
 
 export interface Sandbox {
@@ -31,13 +34,23 @@ export interface Sandbox {
   url: string
   /** The app's handler as a fetch function: no port needed. */
   fetch: typeof fetch
-  /** Stops listening; calling it again waits for the same close. */
+  /** Resolves when no webhook delivery is in flight or waiting to retry. */
+  settled(): Promise<void>
+  /** Stops listening and abandons pending deliveries; calling it again waits for the same close. */
   close(): Promise<void>
 }
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const store = Store.open(options.dataFile)
-  const app = createApp({ store, now: options.now ?? Date.now, log: options.log })
+  const now = options.now ?? Date.now
+  const webhooks = new WebhookDispatcher({
+    ...options.webhooks,
+    now,
+    save: () => store.save(),
+    log: options.log,
+  })
+  const app = createApp({ store, now, log: options.log, webhooks })
+  const settled = () => webhooks.settled()
 
   const handle = async (
     request: Request,
@@ -66,7 +79,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }) as typeof fetch
 
   if (options.port === undefined) {
-    return { url: IN_PROCESS_URL, fetch: inProcessFetch, close: async () => {} }
+    return { url: IN_PROCESS_URL, fetch: inProcessFetch, settled, close: () => webhooks.close() }
   }
 
   const hostname = options.hostname ?? '127.0.0.1'
@@ -95,11 +108,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url: `http://${host}:${port}`,
     fetch: inProcessFetch,
+    settled,
     close: () => {
-      closing ??= new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()))
-        server.closeAllConnections()
-      })
+      closing ??= Promise.all([
+        webhooks.close(),
+        new Promise<void>((resolve, reject) => {
+          server.close((error) => (error ? reject(error) : resolve()))
+          server.closeAllConnections()
+        }),
+      ]).then(() => {})
       return closing
     },
   }

@@ -3,6 +3,7 @@
  * milliseconds here and ISO 8601 strings on the wire; derived values (a call's status, a
  * conversation's last message, usage) are computed when read, never stored.
  */
+import type { WebhookState } from './webhooks.js'
 
 export const COUNTRIES = ['US', 'CA'] as const
 export type Country = (typeof COUNTRIES)[number]
@@ -132,6 +133,8 @@ export interface AccountState {
   messages: Message[]
   calls: Call[]
   history: UsageHistory
+  /** Registered webhooks and the deliveries log; absent until first used. */
+  webhooks?: WebhookState
 }
 
 /** The sandbox plan: generous, except for phone numbers, whose limit is enforced. */

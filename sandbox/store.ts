@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { SandboxEvent } from './events.js'
 import type { ArmedFault } from './faults.js'
 import type { AccountState } from './model.js'
 import { hashKey } from './random.js'
@@ -34,6 +35,8 @@ export interface Runtime {
   /** How many faults were ever armed: their IDs count up. */
   armedCount: number
   requests: RequestRecord[]
+  /** Events raised while handling a request, delivered by webhook once it is answered. */
+  outbox: SandboxEvent[]
 }
 
 export interface Session {
@@ -111,7 +114,7 @@ export class Store {
     }
     let runtime = this.#runtimes.get(hash)
     if (!runtime) {
-      runtime = { faults: [], armedCount: 0, requests: [] }
+      runtime = { faults: [], armedCount: 0, requests: [], outbox: [] }
       this.#runtimes.set(hash, runtime)
     }
     return { session: { account, runtime }, created }

@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { endpoint } from '../endpoint.js'
 import { ApiError } from '../errors.js'
+import { messageEvent, reactionEvent } from '../events.js'
 import { findAgent, findConversation, findMessage, findNumber, senderNumber } from '../lookup.js'
 import { recordMessage } from '../messages.js'
-import { type AccountState, TAPBACKS } from '../model.js'
+import { type AccountState, iso, TAPBACKS, type Tapback } from '../model.js'
 import { random } from '../random.js'
 import { nonBlank, phoneNumber } from '../validation.js'
 import { messageView } from '../views.js'
@@ -21,6 +22,9 @@ const sendMessageBody = z.object({
 })
 
 const reactionBody = z.object({ reaction: z.enum(TAPBACKS) })
+
+/** Sandbox only: the conversation's participant reacts to one of its messages. */
+const inboundReactionBody = z.object({ messageId: nonBlank, reaction: z.enum(TAPBACKS) })
 
 /**
  * Sandbox only: a reply from a conversation's participant (`conversationId`), or a message from
@@ -53,6 +57,20 @@ function inboundRoute(account: AccountState, body: z.output<typeof inboundBody>)
     }
   }
   return { number: findNumber(account, body.numberId), participant: body.from }
+}
+
+/** Adds a tapback to a message: iMessage messages only. */
+function react(account: AccountState, messageId: string, reactionType: Tapback, now: number) {
+  const message = findMessage(account, messageId)
+  if (message.channel !== 'imessage') {
+    throw new ApiError(
+      400,
+      `Reactions are only supported on iMessage messages; message ${message.id} was sent as ${message.channel}`
+    )
+  }
+  const reaction = { id: random(account).id('rxn'), reactionType, createdAt: now }
+  message.reactions.push(reaction)
+  return { message, reaction }
 }
 
 export const messageEndpoints = [
@@ -89,19 +107,7 @@ export const messageEndpoints = [
     path: '/v1/messages/:messageId/reactions',
     body: reactionBody,
     handle: ({ account, params, body, now }) => {
-      const message = findMessage(account, params.messageId)
-      if (message.channel !== 'imessage') {
-        throw new ApiError(
-          400,
-          `Reactions are only supported on iMessage messages; message ${message.id} was sent as ${message.channel}`
-        )
-      }
-      const reaction = {
-        id: random(account).id('rxn'),
-        reactionType: body.reaction,
-        createdAt: now,
-      }
-      message.reactions.push(reaction)
+      const { message, reaction } = react(account, params.messageId, body.reaction, now)
       return {
         id: reaction.id,
         reaction_type: reaction.reactionType,
@@ -116,7 +122,7 @@ export const messageEndpoints = [
     path: '/sandbox/inbound',
     body: inboundBody,
     status: 201,
-    handle: ({ account, body, now }) => {
+    handle: ({ account, runtime, body, now }) => {
       const { number, participant } = inboundRoute(account, body)
       if (number.status !== 'active') {
         throw new ApiError(400, `Phone number ${number.id} has been released and receives nothing`)
@@ -129,7 +135,28 @@ export const messageEndpoints = [
         mediaUrls: body.mediaUrls,
         at: now,
       })
+      runtime.outbox.push(messageEvent(account, message, now))
       return messageView(message)
+    },
+  }),
+
+  endpoint({
+    method: 'POST',
+    path: '/sandbox/inbound/reactions',
+    body: inboundReactionBody,
+    status: 201,
+    handle: ({ account, runtime, body, now }) => {
+      const { message, reaction } = react(account, body.messageId, body.reaction, now)
+      runtime.outbox.push(reactionEvent(account, message, reaction, now))
+      const { participant } = findConversation(account, message.conversationId)
+      return {
+        id: reaction.id,
+        reactionType: reaction.reactionType,
+        messageId: message.id,
+        fromNumber: participant,
+        direction: 'inbound',
+        createdAt: iso(now),
+      }
     },
   }),
 ]

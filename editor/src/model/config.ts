@@ -1,0 +1,53 @@
+/**
+ * The editor reads block configs generically, as Sim's `BlockConfig`s: which fields show, which are
+ * required, what a new block starts with.
+ */
+import {
+  type BlockConfig,
+  type BlockValues,
+  isVisible,
+  optionsOf as listOptions,
+  isRequired as requiredHolds,
+  type SubBlockConfig,
+} from '../../../blocks/index.js'
+
+export type { BlockConfig, BlockValues, SubBlockConfig }
+
+/** Sim has many more subBlock types than this package declares; any of them may arrive. */
+export type EditorSubBlock = Omit<SubBlockConfig, 'type'> & { type: string; columns?: string[] }
+
+export const subBlocksOf = (config: BlockConfig) => config.subBlocks as EditorSubBlock[]
+
+export const presentationOf = (config: BlockConfig) => config.canvasPresentation
+
+/** Shown (its condition holds) and not hidden; `advanced` fields only in advanced mode. */
+export function isShown(subBlock: EditorSubBlock, values: BlockValues, advanced: boolean) {
+  if (subBlock.hidden) return false
+  if (subBlock.mode === 'advanced' && !advanced) return false
+  return isVisible(subBlock as SubBlockConfig, values)
+}
+
+export const hasAdvancedFields = (config: BlockConfig) =>
+  subBlocksOf(config).some((subBlock) => subBlock.mode === 'advanced')
+
+export const isRequired = (subBlock: EditorSubBlock, values: BlockValues) =>
+  requiredHolds(subBlock as SubBlockConfig, values)
+
+export const optionsOf = (subBlock: EditorSubBlock, values: BlockValues = {}) =>
+  listOptions(subBlock as SubBlockConfig, values)
+
+/** The value a new block's field starts with: its `value()` builder, else its `defaultValue`. */
+export function initialValuesOf(config: BlockConfig): BlockValues {
+  const values: BlockValues = {}
+  for (const subBlock of subBlocksOf(config)) {
+    if (subBlock.value) values[subBlock.id] = subBlock.value(values)
+    else if (subBlock.defaultValue !== undefined) values[subBlock.id] = subBlock.defaultValue
+  }
+  return values
+}
+
+/** The label of a dropdown value, or the value itself. */
+export function optionLabel(subBlock: EditorSubBlock, value: unknown, values: BlockValues = {}) {
+  const option = optionsOf(subBlock, values).find((candidate) => candidate.id === value)
+  return option?.label ?? String(value ?? '')
+}
