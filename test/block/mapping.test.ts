@@ -19,14 +19,10 @@ import {
 } from '../../blocks/index.js'
 import { agentphoneTools } from '../../tools/index.js'
 import { API_KEY } from '../support/nock-api.js'
-import { ALL_FIELDS } from './fields.js'
+import { ALL_FIELDS, subBlockOf } from './fields.js'
 
 const block = AgentPhoneBlock
-const subBlock = (id: string) => {
-  const found = block.subBlocks.find((candidate) => candidate.id === id)
-  if (!found) throw new Error(`no field ${id}`)
-  return found
-}
+const subBlock = subBlockOf
 const operationOptions = optionsOf(subBlock('operation'))
 const toolFor = (operation: string) => {
   const tool = agentphoneTools[toolIdOf({ operation })]
