@@ -10,16 +10,20 @@ import type { Endpoint, SandboxEnv } from './endpoint.js'
 import { ApiError, DroppedConnection, ValidationError } from './errors.js'
 import { injectFaults } from './faults.js'
 import { iso } from './model.js'
+import { recordingHandler } from './recording.js'
 import { agentEndpoints } from './routes/agents.js'
 import { callEndpoints } from './routes/calls.js'
 import { contactEndpoints } from './routes/contacts.js'
 import { conversationEndpoints } from './routes/conversations.js'
 import { messageEndpoints } from './routes/messages.js'
 import { numberEndpoints } from './routes/numbers.js'
+import { registrationEndpoints } from './routes/registration.js'
 import { sandboxEndpoints } from './routes/sandbox.js'
+import { subAccountEndpoints } from './routes/sub-accounts.js'
 import { usageEndpoints } from './routes/usage.js'
 import { webhookEndpoints } from './routes/webhooks.js'
 import { isSandboxKey, type RequestRecord, type Store } from './store.js'
+import { findSubAccount } from './sub-accounts.js'
 
 export interface AppOptions {
   store: Store
@@ -38,6 +42,8 @@ const baseEndpoints: Endpoint[] = [
   ...messageEndpoints,
   ...contactEndpoints,
   ...usageEndpoints,
+  ...subAccountEndpoints,
+  ...registrationEndpoints,
   ...sandboxEndpoints,
 ]
 
@@ -61,12 +67,13 @@ export function createApp({ store, now, log, webhooks }: AppOptions) {
       throw new ApiError(401, key ? 'Invalid API key' : 'Not authenticated')
     }
     c.set('now', now())
+    c.set('clock', now)
     const { session, created } = store.session(key, c.get('now'))
     c.set('session', session)
     try {
       await next()
     } finally {
-      dispatcher.afterRequest(session, c.get('now'))
+      dispatcher.afterRequest(c.get('session'), c.get('now'))
       if (created || c.req.method !== 'GET') store.save()
     }
   })
@@ -114,8 +121,21 @@ export function createApp({ store, now, log, webhooks }: AppOptions) {
       ],
     })
   )
-  app.use('/v1/*', authenticate, logRequests, injectFaults)
-  app.use('/sandbox/*', authenticate)
+  /** `X-Sub-Account-Id` points the request at that sub-account's data; an unknown one is refused. */
+  const scopeToSubAccount = createMiddleware<SandboxEnv>(async (c, next) => {
+    const subAccountId = c.req.header('X-Sub-Account-Id')?.trim()
+    if (!subAccountId) return next()
+    const session = c.get('session')
+    const subAccount = findSubAccount(session.root, subAccountId)
+    if (!subAccount) throw new ApiError(404, `Sub-account ${subAccountId} not found`)
+    c.set('session', { ...session, account: subAccount.state })
+    return next()
+  })
+
+  // Public, as in the API: the call ID is the access token. Registered before the key check.
+  app.get('/v1/calls/:callId/recording', recordingHandler(store, now))
+  app.use('/v1/*', authenticate, logRequests, injectFaults, scopeToSubAccount)
+  app.use('/sandbox/*', authenticate, scopeToSubAccount)
   for (const { register } of endpoints) register(app)
   // Registered last, so they answer only when no endpoint of the path takes the method.
   for (const [path, methods] of methodsByPath(endpoints)) {

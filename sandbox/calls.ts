@@ -56,8 +56,9 @@ export function outboundScript(
 
 export interface CallPlan {
   agent: Agent
-  number: PhoneNumber
-  /** The other party. */
+  /** The line; none for a web call (the browser talks to the agent directly). */
+  number: PhoneNumber | null
+  /** The other party (`web` for a web call). */
   participant: string
   direction: Direction
   placedAt: number
@@ -78,15 +79,16 @@ export function planCall(rand: Random, plan: CallPlan): Call {
         confidence: rand.int(86, 99) / 100,
         offsetMs: index * TURN_SPACING_MS,
       }))
+  const line = plan.number?.phoneNumber ?? 'web'
   return {
     id: rand.id('call'),
     agentId: plan.agent.id,
-    phoneNumberId: plan.number.id,
-    phoneNumber: plan.number.phoneNumber,
-    fromNumber: outbound ? plan.number.phoneNumber : plan.participant,
-    toNumber: outbound ? plan.participant : plan.number.phoneNumber,
+    phoneNumberId: plan.number?.id ?? null,
+    phoneNumber: plan.number?.phoneNumber ?? null,
+    fromNumber: outbound ? line : plan.participant,
+    toNumber: outbound ? plan.participant : line,
     direction: plan.direction,
-    type: 'pstn',
+    type: plan.number ? 'pstn' : 'web',
     voice: plan.voice ?? plan.agent.voice,
     placedAt: plan.placedAt,
     answerAfterMs: ANSWER_AFTER_MS,
@@ -104,23 +106,57 @@ export interface CallProgress {
   turns: (TranscriptTurn & { at: number })[]
 }
 
-/** queued → (failed | in-progress → completed), from the time elapsed since the call was placed. */
+/** When the call reaches its final state: it fails on answer, ends as planned, or is hung up. */
+export function callEndsAt(call: Call): number {
+  const answeredAt = call.placedAt + call.answerAfterMs
+  const planned = call.outcome === 'failed' ? answeredAt : answeredAt + call.durationSeconds * 1000
+  return call.hungUpAt === undefined ? planned : Math.min(planned, call.hungUpAt)
+}
+
+export const FINAL_STATUSES: readonly CallStatus[] = ['completed', 'failed', 'canceled']
+
+/**
+ * queued → (failed | in-progress → completed), from the time elapsed since the call was placed;
+ * a call hung up before it is answered is `canceled`, after that `completed` early.
+ */
 export function callProgress(call: Call, now: number): CallProgress {
   const answeredAt = call.placedAt + call.answerAfterMs
-  if (now < answeredAt) return { status: 'queued', endedAt: null, durationSeconds: null, turns: [] }
+  const endedAt = callEndsAt(call)
+  if (now < Math.min(answeredAt, endedAt)) {
+    return { status: 'queued', endedAt: null, durationSeconds: null, turns: [] }
+  }
+  if (endedAt < answeredAt) {
+    return { status: 'canceled', endedAt, durationSeconds: 0, turns: [] }
+  }
   if (call.outcome === 'failed') {
     return { status: 'failed', endedAt: answeredAt, durationSeconds: 0, turns: [] }
   }
-  const endedAt = answeredAt + call.durationSeconds * 1000
+  const until = Math.min(now, endedAt)
   const turns = call.turns
     .map((turn) => ({ ...turn, at: answeredAt + turn.offsetMs }))
-    .filter((turn) => turn.at <= now)
+    .filter((turn) => turn.at <= until)
+  const elapsedSeconds = Math.floor((until - answeredAt) / 1000)
   return now < endedAt
-    ? {
-        status: 'in-progress',
-        endedAt: null,
-        durationSeconds: Math.floor((now - answeredAt) / 1000),
+    ? { status: 'in-progress', endedAt: null, durationSeconds: elapsedSeconds, turns }
+    : {
+        status: 'completed',
+        endedAt,
+        durationSeconds: call.hungUpAt === undefined ? call.durationSeconds : elapsedSeconds,
         turns,
       }
-    : { status: 'completed', endedAt, durationSeconds: call.durationSeconds, turns }
+}
+
+/** A browser visitor talking to the agent: the agent greets, the visitor asks, the agent helps. */
+export function webScript(agent: Agent, greeting: string | undefined): Exchange[] {
+  return [
+    {
+      transcript: 'Hi, can you hear me?',
+      response: greeting ?? `Yes! This is ${agent.name}. How can I help?`,
+    },
+    {
+      transcript: 'I just wanted to try the web call.',
+      response: 'It works! Anything else I can do for you?',
+    },
+    { transcript: "No, that's all. Thanks!", response: 'Thanks for stopping by. Goodbye!' },
+  ]
 }

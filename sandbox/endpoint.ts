@@ -15,6 +15,8 @@ export interface SandboxEnv {
     session: Session
     /** The clock's reading for this request, so everything in it happens at one instant. */
     now: number
+    /** The clock itself. */
+    clock: () => number
     /** The fault that hit this request, if any (for the request log). */
     faultId: string | null
   }
@@ -30,15 +32,24 @@ type ParamNames<Path extends string> = Path extends `${string}:${infer Name}/${i
     : never
 
 export interface EndpointInput<Path extends string, Query, Body> {
+  /** The account the request acts on: the key's, or its sub-account named by `X-Sub-Account-Id`. */
   account: AccountState
+  /** The key's own (master) account, whatever `X-Sub-Account-Id` says. */
+  root: AccountState
   runtime: Runtime
   now: number
+  /** The sandbox's clock, for handlers that wait (the long-poll). */
+  clock: () => number
+  /** Aborted when the client hangs up. */
+  signal: AbortSignal
+  /** `http://host:port` as the client reached it, for URLs the answers carry. */
+  origin: string
   params: Record<ParamNames<Path>, string>
   query: Query
   body: Body
 }
 
-export type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE'
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
 export interface EndpointSpec<Path extends string, Q extends z.ZodType, B extends z.ZodType> {
   method: Method
@@ -46,6 +57,7 @@ export interface EndpointSpec<Path extends string, Q extends z.ZodType, B extend
   query?: Q
   body?: B
   status?: 200 | 201 | 204
+  /** The JSON answer, or a ready `Response` (binary, event streams). */
   handle: (input: EndpointInput<Path, z.output<Q>, z.output<B>>) => unknown
 }
 
@@ -74,17 +86,22 @@ export function endpoint<
   const status = spec.status ?? 200
   const register = (app: SandboxApp) => {
     app.on(spec.method, spec.path, async (c) => {
-      const { account, runtime } = c.get('session')
+      const { account, root, runtime } = c.get('session')
       const query = spec.query ? parseInput(spec.query, c.req.query(), 'query') : undefined
       const body = spec.body ? parseInput(spec.body, await readJsonBody(c), 'body') : undefined
       const result = await spec.handle({
         account,
+        root,
         runtime,
         now: c.get('now'),
+        clock: c.get('clock'),
+        signal: c.req.raw.signal,
+        origin: new URL(c.req.url).origin,
         params: c.req.param() as unknown as Record<ParamNames<Path>, string>,
         query: query as z.output<Q>,
         body: body as z.output<B>,
       })
+      if (result instanceof Response) return result
       return status === 204 ? c.body(null, 204) : c.json(result, status)
     })
   }

@@ -9,13 +9,13 @@
  * - `delay`: the request is handled after `delayMs` (which every kind accepts).
  */
 import { STATUS_CODES } from 'node:http'
-import { setTimeout as sleep } from 'node:timers/promises'
 import { createMiddleware } from 'hono/factory'
 import { z } from 'zod'
 import type { SandboxEnv } from './endpoint.js'
 import { DroppedConnection } from './errors.js'
 import type { Runtime } from './store.js'
 import { upperCased } from './validation.js'
+import { pause } from './wait.js'
 
 const matching = {
   /** Any method when absent. */
@@ -104,23 +104,13 @@ function statusResponse(fault: Extract<ArmedFault, { kind: 'status' }>): Respons
 const truncated = (text: string) =>
   text.length > 2 ? text.slice(0, Math.floor(text.length / 2)) : '{"'
 
-/** Waits `ms`; a client that gives up meanwhile ends the request as a dropped connection. */
-async function holdBack(ms: number, signal: AbortSignal) {
-  try {
-    await sleep(ms, undefined, { signal })
-  } catch (error) {
-    if (signal.aborted) throw new DroppedConnection('client')
-    throw error
-  }
-}
-
 /** For /v1 requests, after authentication and logging; marks the log entry with the fault. */
 export const injectFaults = createMiddleware<SandboxEnv>(async (c, next) => {
   const { runtime } = c.get('session')
   const fault = takeFault(runtime, c.req.method, new URL(c.req.url).pathname)
   c.set('faultId', fault?.id ?? null)
   if (!fault) return next()
-  if (fault.delayMs > 0) await holdBack(fault.delayMs, c.req.raw.signal)
+  if (fault.delayMs > 0) await pause(fault.delayMs, c.req.raw.signal)
   switch (fault.kind) {
     case 'status':
       return statusResponse(fault)

@@ -10,6 +10,8 @@ export interface NewMessage {
   body: string
   mediaUrls: string[]
   at: number
+  /** The message this one replies to inline. */
+  replyToId?: string | undefined
 }
 
 /** Message times are unique within an account (a clash moves on by 1 ms), so they work as cursors. */
@@ -60,6 +62,7 @@ export function recordMessage(account: AccountState, message: NewMessage): Messa
     mediaUrls: message.mediaUrls,
     receivedAt: at,
     reactions: [],
+    ...(message.replyToId ? { replyToId: message.replyToId } : {}),
   }
   account.messages.push(recorded)
   return recorded

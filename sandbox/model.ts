@@ -17,10 +17,62 @@ export type Direction = 'inbound' | 'outbound'
 export const TAPBACKS = ['love', 'like', 'dislike', 'laugh', 'emphasize', 'question'] as const
 export type Tapback = (typeof TAPBACKS)[number]
 
-export const CALL_STATUSES = ['queued', 'in-progress', 'completed', 'failed'] as const
-export type CallStatus = (typeof CALL_STATUSES)[number]
+/** What the sandbox's calls go through; `list_calls` filters by any of the API's statuses. */
+export type CallStatus = 'queued' | 'in-progress' | 'completed' | 'failed' | 'canceled'
 
-export interface Agent {
+export interface CustomTool {
+  name: string
+  description: string
+  url: string
+  method?: 'GET' | 'POST' | undefined
+  headers?: Record<string, string> | null | undefined
+  parameters?: Record<string, unknown> | null | undefined
+  timeoutMs?: number | null | undefined
+  speakDuringExecution?: boolean | null | undefined
+  executionMessage?: string | null | undefined
+}
+
+/** An agent's voice and behaviour settings, as the API lists them (defaults in `AGENT_DEFAULTS`). */
+export interface AgentSettings {
+  description: string | null
+  enableMessaging: boolean
+  modelTier: 'turbo' | 'balanced' | 'max'
+  transferNumber: string | null
+  customTools: CustomTool[] | null
+  voicemailMessage: string | null
+  callScreeningIdentity: string | null
+  callScreeningPurpose: string | null
+  sttMode: 'fast' | 'accurate'
+  ambientSound: 'none' | 'office' | 'coffee-shop' | 'outdoor'
+  denoisingMode: 'noise-cancellation' | 'noise-and-background-speech-cancellation'
+  maxSilenceMs: number
+  voiceSpeed: number
+  interruptionSensitivity: number
+  enableBackchannel: boolean
+  language: string
+}
+
+export const AGENT_DEFAULTS: AgentSettings = {
+  description: null,
+  enableMessaging: true,
+  modelTier: 'balanced',
+  transferNumber: null,
+  customTools: null,
+  voicemailMessage: null,
+  callScreeningIdentity: null,
+  callScreeningPurpose: null,
+  sttMode: 'fast',
+  ambientSound: 'none',
+  denoisingMode: 'noise-cancellation',
+  maxSilenceMs: 600_000,
+  voiceSpeed: 1,
+  interruptionSensitivity: 0.8,
+  enableBackchannel: true,
+  language: 'en-US',
+}
+
+/** Settings are optional when stored, so data files written before they existed still load. */
+export interface Agent extends Partial<AgentSettings> {
   id: string
   name: string
   /** `hosted`: AgentPhone's built-in LLM runs the conversation; `webhook`: your server does. */
@@ -40,6 +92,15 @@ export interface PhoneNumber {
   agentId: string | null
   createdAt: number
   releasedAt: number | null
+  /** The iMessage contact card shown to recipients, if one is set. */
+  contactCard?: ContactCard | undefined
+}
+
+export interface ContactCard {
+  firstName: string | null
+  lastName: string | null
+  displayName: string | null
+  avatarUrl: string | null
 }
 
 export interface Contact {
@@ -54,7 +115,10 @@ export interface Contact {
 
 export interface Reaction {
   id: string
-  reactionType: Tapback
+  reactionType: string
+  /** Who reacted; absent in data files older than the field (then: our number, outbound). */
+  fromNumber?: string
+  direction?: Direction
   createdAt: number
 }
 
@@ -71,6 +135,8 @@ export interface Message {
   /** Unique within an account, so timestamps work as page cursors. */
   receivedAt: number
   reactions: Reaction[]
+  /** The message this one replies to inline (iMessage), if any. */
+  replyToId?: string | undefined
 }
 
 export interface Conversation {
@@ -78,9 +144,14 @@ export interface Conversation {
   agentId: string | null
   phoneNumberId: string
   phoneNumber: string
+  /** The other party; for a group, its `grp_…` ID. */
   participant: string
   metadata: Record<string, unknown> | null
   createdAt: number
+  /** An iMessage group: its members and name. */
+  group?: { members: string[]; name: string | null } | undefined
+  /** The chat wallpaper (iMessage), if set. */
+  background?: { id: string; version: number; imageUrl: string } | undefined
 }
 
 export interface TranscriptTurn {
@@ -97,9 +168,11 @@ export interface TranscriptTurn {
 /** A call is stored as its plan; its status and visible transcript follow from elapsed time. */
 export interface Call {
   id: string
-  agentId: string
-  phoneNumberId: string
-  phoneNumber: string
+  /** Null once the agent is deleted. */
+  agentId: string | null
+  /** Null for web calls (no phone line). */
+  phoneNumberId: string | null
+  phoneNumber: string | null
   fromNumber: string
   toNumber: string
   direction: Direction
@@ -111,6 +184,8 @@ export interface Call {
   outcome: 'completed' | 'failed'
   durationSeconds: number
   turns: TranscriptTurn[]
+  /** When `POST /v1/calls/{id}/end` hung it up early. */
+  hungUpAt?: number | undefined
 }
 
 /** Daily counts before the account's creation, index 0 being `firstDay` (YYYY-MM-DD, UTC). */
@@ -135,6 +210,23 @@ export interface AccountState {
   history: UsageHistory
   /** Registered webhooks and the deliveries log; absent until first used. */
   webhooks?: WebhookState
+  /** Only on a master account: its sub-accounts, each with data of its own. */
+  subAccounts?: SubAccount[]
+  /** The A2P 10DLC registration submitted for this (sub-)account, if any. */
+  registration?: Registration | undefined
+}
+
+export interface SubAccount {
+  id: string
+  name: string
+  createdAt: number
+  state: AccountState
+}
+
+export interface Registration {
+  type: 'sole_proprietor' | 'standard_brand'
+  brandName: string
+  submittedAt: number
 }
 
 /** The sandbox plan: generous, except for phone numbers, whose limit is enforced. */

@@ -25,8 +25,12 @@ export function normalizePhone(raw: string): string | undefined {
  */
 export const isImessageCapable = (e164: string) => Number(e164.at(-1)) % 2 === 0
 
+/** An Apple ID e-mail address or an iMessage group: reachable by iMessage only. */
+export const isImessageOnly = (participant: string) =>
+  participant.includes('@') || participant.startsWith('grp_')
+
 export function channelFor(participant: string, hasMedia: boolean): Channel {
-  if (isImessageCapable(participant)) return 'imessage'
+  if (isImessageOnly(participant) || isImessageCapable(participant)) return 'imessage'
   return hasMedia ? 'mms' : 'sms'
 }
 

@@ -251,25 +251,28 @@ function seedHistory(rand: Random, createdAt: number): UsageHistory {
   return history
 }
 
-export function seedAccount(keyHash: string, createdAt: number): AccountState {
-  const account: AccountState = {
-    id: `acct_${keyHash.slice(0, 12)}`,
-    createdAt,
-    rngState: seedFromHash(keyHash),
-    agents: [],
-    numbers: [],
-    contacts: [],
-    conversations: [],
+/** An account with no data yet: what a seed starts from, and what a new sub-account is. */
+export const emptyAccount = (id: string, createdAt: number, rngState: number): AccountState => ({
+  id,
+  createdAt,
+  rngState,
+  agents: [],
+  numbers: [],
+  contacts: [],
+  conversations: [],
+  messages: [],
+  calls: [],
+  history: {
+    firstDay: dayOf(createdAt),
     messages: [],
     calls: [],
-    history: {
-      firstDay: dayOf(createdAt),
-      messages: [],
-      calls: [],
-      webhooks: [],
-      failedWebhooks: [],
-    },
-  }
+    webhooks: [],
+    failedWebhooks: [],
+  },
+})
+
+export function seedAccount(keyHash: string, createdAt: number): AccountState {
+  const account = emptyAccount(`acct_${keyHash.slice(0, 12)}`, createdAt, seedFromHash(keyHash))
   const rand = random(account)
   const agents = seedAgents(rand, createdAt)
   account.agents.push(...agents)

@@ -40,7 +40,10 @@ export interface Runtime {
 }
 
 export interface Session {
+  /** The account requests act on (a sub-account when `X-Sub-Account-Id` names one). */
   account: AccountState
+  /** The key's own account. */
+  root: AccountState
   runtime: Runtime
 }
 
@@ -117,7 +120,20 @@ export class Store {
       runtime = { faults: [], armedCount: 0, requests: [], outbox: [] }
       this.#runtimes.set(hash, runtime)
     }
-    return { session: { account, runtime }, created }
+    return { session: { account, root: account, runtime }, created }
+  }
+
+  /** The account and call with this ID, whichever account (or sub-account) holds it. */
+  findCall(
+    callId: string
+  ): { account: AccountState; call: AccountState['calls'][number] } | undefined {
+    for (const root of this.#accounts.values()) {
+      for (const account of [root, ...(root.subAccounts ?? []).map((sub) => sub.state)]) {
+        const call = account.calls.find((candidate) => candidate.id === callId)
+        if (call) return { account, call }
+      }
+    }
+    return undefined
   }
 
   logRequest(runtime: Runtime, record: RequestRecord): void {

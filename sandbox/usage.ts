@@ -127,3 +127,130 @@ export function monthlyUsage(account: AccountState, now: number, months: number)
   }))
   return { data, months }
 }
+
+/** Messages and calls per phone number (released ones included), with the agent each serves. */
+export function usageByNumber(account: AccountState) {
+  return {
+    data: account.numbers.map((number) => {
+      const agent = account.agents.find((candidate) => candidate.id === number.agentId)
+      return {
+        numberId: number.id,
+        phoneNumber: number.phoneNumber,
+        country: number.country,
+        status: number.status,
+        agentId: agent?.id ?? null,
+        agentName: agent?.name ?? null,
+        messages: account.messages.filter((message) => message.phoneNumberId === number.id).length,
+        calls: account.calls.filter((call) => call.phoneNumberId === number.id).length,
+      }
+    }),
+  }
+}
+
+export type UsagePeriod = 'week' | 'month' | 'year'
+
+/** The wall-clock fields of an instant in a time zone. */
+function wallClock(ms: number, timeZone: string) {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    weekday: 'short',
+  }).formatToParts(ms)
+  const field = (type: string) => parts.find((part) => part.type === type)?.value ?? ''
+  return {
+    year: Number(field('year')),
+    month: Number(field('month')),
+    day: Number(field('day')),
+    hour: Number(field('hour')),
+    minute: Number(field('minute')),
+    second: Number(field('second')),
+    weekday: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(field('weekday')),
+  }
+}
+
+/** The instant of a wall-clock midnight in a time zone (its UTC offset taken at that moment). */
+function midnightIn(timeZone: string, year: number, month: number, day: number) {
+  const guess = Date.UTC(year, month - 1, day)
+  const seen = wallClock(guess, timeZone)
+  const offset =
+    Date.UTC(seen.year, seen.month - 1, seen.day, seen.hour, seen.minute, seen.second) - guess
+  return guess - offset
+}
+
+/** The current calendar week (from Monday), month or year in `timeZone`. */
+export function periodBounds(period: UsagePeriod, now: number, timeZone: string) {
+  const today = wallClock(now, timeZone)
+  const start =
+    period === 'week'
+      ? { year: today.year, month: today.month, day: today.day - today.weekday }
+      : period === 'month'
+        ? { year: today.year, month: today.month, day: 1 }
+        : { year: today.year, month: 1, day: 1 }
+  const end =
+    period === 'week'
+      ? { ...start, day: start.day + 7 }
+      : period === 'month'
+        ? { ...start, month: start.month + 1 }
+        : { ...start, year: start.year + 1 }
+  // Date.UTC normalises overflowing days and months (day 0, month 13…) before the zone is applied.
+  const normalised = (date: typeof start) => {
+    const d = new Date(Date.UTC(date.year, date.month - 1, date.day))
+    return midnightIn(timeZone, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate())
+  }
+  return { start: normalised(start), end: normalised(end) }
+}
+
+/**
+ * Messages, completed calls and their seconds per agent for the current period; what has no
+ * agent (never had one, or its agent was deleted) is the "Unassigned" row.
+ */
+export function usageByAgent(
+  account: AccountState,
+  now: number,
+  period: UsagePeriod,
+  timeZone: string
+) {
+  const { start, end } = periodBounds(period, now, timeZone)
+  const inPeriod = (at: number) => at >= start && at < end
+  const rows = new Map<string | null, { messages: number; calls: number; totalSeconds: number }>()
+  const row = (agentId: string | null) => {
+    const known = agentId !== null && account.agents.some((agent) => agent.id === agentId)
+    const key = known ? agentId : null
+    let counts = rows.get(key)
+    if (!counts) {
+      counts = { messages: 0, calls: 0, totalSeconds: 0 }
+      rows.set(key, counts)
+    }
+    return counts
+  }
+  for (const agent of account.agents) row(agent.id)
+  for (const message of account.messages) {
+    if (!inPeriod(message.receivedAt)) continue
+    const conversation = account.conversations.find((c) => c.id === message.conversationId)
+    row(conversation?.agentId ?? null).messages += 1
+  }
+  for (const call of account.calls) {
+    const progress = callProgress(call, now)
+    if (progress.status !== 'completed' || !inPeriod(call.placedAt)) continue
+    const counts = row(call.agentId)
+    counts.calls += 1
+    counts.totalSeconds += progress.durationSeconds ?? 0
+  }
+  return {
+    data: [...rows].map(([agentId, counts]) => ({
+      agentId,
+      agentName: account.agents.find((agent) => agent.id === agentId)?.name ?? 'Unassigned',
+      ...counts,
+      isOrphan: agentId === null,
+    })),
+    period,
+    periodStart: iso(start),
+    periodEnd: iso(end),
+  }
+}

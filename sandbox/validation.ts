@@ -139,3 +139,82 @@ export const nonBlank = z
 /** An upper-cased string, so `us` and `US` are the same country. */
 export const upperCased = (value: unknown) =>
   typeof value === 'string' ? value.trim().toUpperCase() : value
+
+/** A boolean query parameter, read as pydantic reads one (`true`/`false`, `1`/`0`, `yes`/`no`…). */
+export const booleanQuery = z.preprocess(
+  (value) => {
+    if (typeof value !== 'string') return value
+    const text = value.trim().toLowerCase()
+    if (['true', '1', 'yes', 'on', 't', 'y'].includes(text)) return true
+    if (['false', '0', 'no', 'off', 'f', 'n'].includes(text)) return false
+    return value
+  },
+  z.boolean({ error: 'Input should be a valid boolean, unable to interpret input' })
+)
+
+/** The locales an agent can speak (BCP-47), as the API lists them. */
+export const LANGUAGES = [
+  'af-ZA',
+  'ar-SA',
+  'az-AZ',
+  'bg-BG',
+  'bs-BA',
+  'ca-ES',
+  'cs-CZ',
+  'cy-GB',
+  'da-DK',
+  'de-DE',
+  'el-GR',
+  'en-AU',
+  'en-GB',
+  'en-IN',
+  'en-NZ',
+  'en-US',
+  'es-419',
+  'es-ES',
+  'fa-IR',
+  'fi-FI',
+  'fil-PH',
+  'fr-CA',
+  'fr-FR',
+  'gl-ES',
+  'he-IL',
+  'hi-IN',
+  'hr-HR',
+  'hu-HU',
+  'hy-AM',
+  'id-ID',
+  'is-IS',
+  'it-IT',
+  'ja-JP',
+  'kk-KZ',
+  'kn-IN',
+  'ko-KR',
+  'lt-LT',
+  'lv-LV',
+  'mk-MK',
+  'mr-IN',
+  'ms-MY',
+  'ne-NP',
+  'nl-BE',
+  'nl-NL',
+  'no-NO',
+  'pl-PL',
+  'pt-BR',
+  'pt-PT',
+  'ro-RO',
+  'ru-RU',
+  'sk-SK',
+  'sl-SI',
+  'sr-RS',
+  'sv-SE',
+  'sw-KE',
+  'ta-IN',
+  'th-TH',
+  'tr-TR',
+  'uk-UA',
+  'ur-IN',
+  'vi-VN',
+  'yue-CN',
+  'zh-CN',
+] as const

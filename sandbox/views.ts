@@ -4,6 +4,7 @@ import { agentNumbers } from './lookup.js'
 import { conversationMessages } from './messages.js'
 import {
   type AccountState,
+  AGENT_DEFAULTS,
   type Agent,
   type Call,
   type Contact,
@@ -24,40 +25,79 @@ export const numberView = (number: PhoneNumber) => ({
   createdAt: iso(number.createdAt),
 })
 
-export const agentView = (account: AccountState, agent: Agent) => ({
-  id: agent.id,
-  name: agent.name,
-  voiceMode: agent.voiceMode,
-  voice: agent.voice,
-  systemPrompt: agent.systemPrompt,
-  beginMessage: agent.beginMessage,
-  numbers: agentNumbers(account, agent.id).map(({ id, phoneNumber, status }) => ({
-    id,
-    phoneNumber,
-    status,
-  })),
-  createdAt: iso(agent.createdAt),
+/** How an agent lists a number of its own (and how attaching one answers). */
+export const agentNumberView = ({ id, phoneNumber, status, type }: PhoneNumber) => ({
+  id,
+  phoneNumber,
+  status,
+  type,
 })
 
-export const messageView = (message: Message) => ({
-  id: message.id,
-  conversationId: message.conversationId,
-  body: message.body,
-  fromNumber: message.fromNumber,
-  toNumber: message.toNumber,
-  direction: message.direction,
-  channel: message.channel,
-  mediaUrl: message.mediaUrls[0] ?? null,
-  mediaUrls: message.mediaUrls,
-  receivedAt: iso(message.receivedAt),
-  senderIdentifier: message.direction === 'inbound' ? message.fromNumber : null,
-  reactions: message.reactions.map((reaction) => ({
-    id: reaction.id,
-    reactionType: reaction.reactionType,
-    createdAt: iso(reaction.createdAt),
-  })),
-  replyTo: null,
-})
+export function agentView(account: AccountState, agent: Agent) {
+  const settings = { ...AGENT_DEFAULTS }
+  for (const key of Object.keys(settings) as (keyof typeof settings)[]) {
+    if (agent[key] !== undefined) Object.assign(settings, { [key]: agent[key] })
+  }
+  return {
+    id: agent.id,
+    name: agent.name,
+    description: settings.description,
+    voiceMode: agent.voiceMode,
+    enableMessaging: settings.enableMessaging,
+    modelTier: settings.modelTier,
+    systemPrompt: agent.systemPrompt,
+    beginMessage: agent.beginMessage,
+    voice: agent.voice,
+    transferNumber: settings.transferNumber,
+    customTools: settings.customTools,
+    voicemailMessage: settings.voicemailMessage,
+    callScreeningIdentity: settings.callScreeningIdentity,
+    callScreeningPurpose: settings.callScreeningPurpose,
+    sttMode: settings.sttMode,
+    ambientSound: settings.ambientSound,
+    denoisingMode: settings.denoisingMode,
+    maxSilenceMs: settings.maxSilenceMs,
+    voiceSpeed: settings.voiceSpeed,
+    interruptionSensitivity: settings.interruptionSensitivity,
+    enableBackchannel: settings.enableBackchannel,
+    language: settings.language,
+    createdAt: iso(agent.createdAt),
+    numbers: agentNumbers(account, agent.id).map(agentNumberView),
+  }
+}
+
+/** The line a message travelled on: reactions from our side come from it. */
+const ourNumber = (message: Message) =>
+  message.direction === 'outbound' ? message.fromNumber : message.toNumber
+
+export function messageView(message: Message, account?: AccountState) {
+  const parent = message.replyToId
+    ? account?.messages.find((candidate) => candidate.id === message.replyToId)
+    : undefined
+  return {
+    id: message.id,
+    conversationId: message.conversationId,
+    body: message.body,
+    fromNumber: message.fromNumber,
+    toNumber: message.toNumber,
+    direction: message.direction,
+    channel: message.channel,
+    mediaUrl: message.mediaUrls[0] ?? null,
+    mediaUrls: message.mediaUrls,
+    receivedAt: iso(message.receivedAt),
+    senderIdentifier: message.direction === 'inbound' ? message.fromNumber : null,
+    reactions: message.reactions.map((reaction) => ({
+      id: reaction.id,
+      reactionType: reaction.reactionType,
+      fromNumber: reaction.fromNumber ?? ourNumber(message),
+      direction: reaction.direction ?? 'outbound',
+      createdAt: iso(reaction.createdAt),
+    })),
+    replyTo: parent
+      ? { messageId: parent.id, message: parent.body, mediaUrls: parent.mediaUrls }
+      : null,
+  }
+}
 
 /** Messages listed on a number keep the API's `from_`/`to` names. */
 export const numberMessageView = (message: Message) => ({
@@ -83,7 +123,7 @@ function conversationBase(account: AccountState, conversation: Conversation) {
       phoneNumber: conversation.phoneNumber,
       participant: conversation.participant,
       lastMessageAt: iso(last?.receivedAt ?? conversation.createdAt),
-      lastMessagePreview: last ? last.body.slice(0, 100) : null,
+      lastMessagePreview: last ? last.body.slice(0, 100) : '',
       messageCount: messages.length,
       metadata: conversation.metadata,
       createdAt: iso(conversation.createdAt),
@@ -94,13 +134,31 @@ function conversationBase(account: AccountState, conversation: Conversation) {
 export const lastActivity = (account: AccountState, conversation: Conversation) =>
   conversationMessages(account, conversation.id).at(-1)?.receivedAt ?? conversation.createdAt
 
+/** Group fields; `participants` names each member the account has as a contact. */
+function groupView(account: AccountState, conversation: Conversation) {
+  const members = conversation.group?.members ?? [conversation.participant]
+  return {
+    isGroup: conversation.group !== undefined,
+    groupId: conversation.group ? conversation.participant : null,
+    groupName: conversation.group?.name ?? null,
+    groupIconUrl: null,
+    participants: members.map((identifier) => ({
+      identifier,
+      name: account.contacts.find((contact) => contact.phoneNumber === identifier)?.name ?? null,
+    })),
+  }
+}
+
 export const conversationView = (account: AccountState, conversation: Conversation) => ({
   ...conversationBase(account, conversation).view,
-  isGroup: false,
-  groupId: null,
-  groupName: null,
-  participants: [conversation.participant],
+  ...groupView(account, conversation),
 })
+
+/** As `GET /v1/agents/{id}/conversations` lists them: the summary without group fields. */
+export const agentConversationView = (account: AccountState, conversation: Conversation) => {
+  const { metadata: _, ...summary } = conversationBase(account, conversation).view
+  return summary
+}
 
 /** A conversation with its `messageLimit` most recent messages, newest first. */
 export function conversationDetailView(
@@ -110,10 +168,20 @@ export function conversationDetailView(
 ) {
   const { view, messages } = conversationBase(account, conversation)
   const { lastMessagePreview: _, ...detail } = view
-  return { ...detail, messages: messages.slice(-messageLimit).reverse().map(messageView) }
+  return {
+    ...detail,
+    ...groupView(account, conversation),
+    messages: messages
+      .slice(-messageLimit)
+      .reverse()
+      .map((message) => messageView(message, account)),
+  }
 }
 
-export function callView(call: Call, now: number) {
+/** The recording's public URL: the sandbox serves it at the API's path. */
+export const recordingPath = (callId: string) => `/v1/calls/${encodeURIComponent(callId)}/recording`
+
+export function callView(call: Call, now: number, origin: string) {
   const progress = callProgress(call, now)
   const last = progress.turns.at(-1)
   const completed = progress.status === 'completed'
@@ -131,15 +199,15 @@ export function callView(call: Call, now: number) {
     endedAt: isoOrNull(progress.endedAt),
     durationSeconds: progress.durationSeconds,
     lastTranscriptSnippet: last ? (last.response ?? last.transcript) : null,
-    recordingUrl: completed ? `https://example.com/sandbox/recordings/${call.id}.mp3` : null,
+    recordingUrl: completed ? `${origin}${recordingPath(call.id)}` : null,
     recordingAvailable: completed,
   }
 }
 
-export function callDetailView(call: Call, now: number) {
+export function callDetailView(call: Call, now: number, origin: string) {
   const progress = callProgress(call, now)
   return {
-    ...callView(call, now),
+    ...callView(call, now, origin),
     transcripts: progress.turns.map((turn) => ({
       id: turn.id,
       transcript: turn.transcript,

@@ -57,7 +57,7 @@ const UNLISTED_PARAMS = new Set(['accessToken', 'params', 'tools'])
 
 const row = (cells: string[]) => `| ${cells.join(' | ')} |\n`
 
-function outputRows(outputs: Record<string, DocsOutput>, depth = 0): string {
+export function outputRows(outputs: Record<string, DocsOutput>, depth = 0): string {
   const prefix = depth === 0 ? '' : `${'  '.repeat(depth)}↳ `
   return Object.entries(outputs)
     .map(([name, output]) => {

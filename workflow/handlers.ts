@@ -5,6 +5,8 @@
  */
 import { AgentPhoneBlock, runBlock } from '../blocks/index.js'
 import { agentphoneTools, type ExecuteOptions } from '../tools/index.js'
+import { triggerOutputSchema } from '../triggers/output-schema'
+import { TRIGGER_REGISTRY } from '../triggers/registry'
 import { ConditionBlock, ResponseBlock } from './blocks/index.js'
 import { branchesOf, CONDITION_HANDLE_PREFIX, isElse } from './conditions.js'
 import { evaluateExpression } from './expression.js'
@@ -145,14 +147,39 @@ function agentphoneToolOf(block: BlockState) {
   }
 }
 
+/** An AgentPhone block in trigger mode (Sim's `triggerMode`): it starts the run on an event. */
+const isTrigger = (block: BlockState) => (block as { triggerMode?: unknown }).triggerMode === true
+
+/** The trigger a trigger-mode block is set to (its `selectedTriggerId`, else the first). */
+function triggerOf(block: BlockState) {
+  const id = fieldOf(block, 'selectedTriggerId')
+  return TRIGGER_REGISTRY[typeof id === 'string' && id ? id : 'agentphone_message_received']
+}
+
 const agentphoneHandler: BlockHandler = {
-  async run({ values, execute }) {
+  // A trigger's settings are for registering its webhook, not for the run.
+  rawFields: ['triggerApiKey', 'triggerAgentId', 'selectedTriggerId'],
+  async run({ block, values, execute, input }) {
+    if (isTrigger(block)) {
+      // Its output is the event AgentPhone delivered, as the webhook handler formatted it.
+      if (!isRecord(input) || typeof input.event !== 'string') {
+        throw new Error(
+          `${block.name} runs on an AgentPhone event: activate the workflow, or run it with an event as its input`
+        )
+      }
+      return input
+    }
     const result = await runBlock(values, execute)
     if (!result.success) throw new Error(result.error ?? 'The AgentPhone call failed')
     return result.output
   },
-  // The outputs of the operation's tool, read from the tool configs (no second copy).
-  outputSchema: (block) => agentphoneToolOf(block)?.outputs,
+  // The outputs of the operation's tool, read from the tool configs (no second copy); in
+  // trigger mode, the trigger's.
+  outputSchema: (block) => {
+    if (!isTrigger(block)) return agentphoneToolOf(block)?.outputs
+    const trigger = triggerOf(block)
+    return trigger ? triggerOutputSchema(trigger.outputs) : undefined
+  },
 }
 
 const conditionHandler: BlockHandler = {

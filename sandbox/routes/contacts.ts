@@ -1,9 +1,10 @@
 import { z } from 'zod'
 import { endpoint } from '../endpoint.js'
 import { ApiError } from '../errors.js'
-import { findContact } from '../lookup.js'
-import type { AccountState, Contact } from '../model.js'
+import { activeNumbers, findContact } from '../lookup.js'
+import { type AccountState, type Contact, iso } from '../model.js'
 import { paginate } from '../paging.js'
+import { isImessageCapable } from '../phone.js'
 import { random } from '../random.js'
 import { nonBlank, pageQuery, phoneNumber } from '../validation.js'
 import { contactView } from '../views.js'
@@ -69,6 +70,26 @@ export const contactEndpoints = [
         .filter((contact) => matchesSearch(contact, query.search))
         .sort((a, b) => b.createdAt - a.createdAt)
       return paginate(contacts, query, contactView)
+    },
+  }),
+
+  // Before /v1/contacts/:contactId, so `capabilities` is not read as a contact ID.
+  endpoint({
+    method: 'GET',
+    path: '/v1/contacts/capabilities',
+    query: z.object({ phone_number: phoneNumber }),
+    handle: ({ account, query, now }) => {
+      if (activeNumbers(account).length === 0) {
+        throw new ApiError(
+          400,
+          'Checking capabilities requires at least one active iMessage-capable number on the account'
+        )
+      }
+      return {
+        phoneNumber: query.phone_number,
+        capabilities: { imessage: isImessageCapable(query.phone_number), sms: true },
+        checkedAt: iso(now),
+      }
     },
   }),
 

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { endpoint } from '../endpoint.js'
 import { ApiError } from '../errors.js'
 import { activeNumbers, findAgent, findNumber } from '../lookup.js'
-import { COUNTRIES, type PhoneNumber, PLAN } from '../model.js'
+import { COUNTRIES, type ContactCard, type PhoneNumber, PLAN } from '../model.js'
 import { cursorPage, paginate } from '../paging.js'
 import { provisionPhoneNumber } from '../phone.js'
 import { random } from '../random.js'
@@ -24,6 +24,22 @@ const createNumberBody = z
     agentId: z.string().nullish(),
   })
   .default({ country: 'US' })
+
+const contactCardBody = z
+  .object({
+    firstName: z.string().nullish(),
+    lastName: z.string().nullish(),
+    displayName: z.string().nullish(),
+    avatarUrl: z.url({ protocol: /^https$/, error: 'Input should be a valid https URL' }).nullish(),
+  })
+  .default({})
+
+const contactCardView = (card: ContactCard | undefined) => ({
+  firstName: card?.firstName ?? null,
+  lastName: card?.lastName ?? null,
+  displayName: card?.displayName ?? null,
+  hasAvatar: Boolean(card?.avatarUrl),
+})
 
 export const numberEndpoints = [
   endpoint({
@@ -100,6 +116,42 @@ export const numberEndpoints = [
       const number = findNumber(account, params.numberId)
       const messages = account.messages.filter((message) => message.phoneNumberId === number.id)
       return cursorPage(messages, query, numberMessageView)
+    },
+  }),
+
+  endpoint({
+    method: 'GET',
+    path: '/v1/numbers/:numberId/contact-card',
+    handle: ({ account, params }) =>
+      contactCardView(findNumber(account, params.numberId).contactCard),
+  }),
+
+  endpoint({
+    method: 'PUT',
+    path: '/v1/numbers/:numberId/contact-card',
+    body: contactCardBody,
+    handle: ({ account, params, body }) => {
+      const number = findNumber(account, params.numberId)
+      if (number.status !== 'active') {
+        throw new ApiError(400, `Phone number ${number.id} has been released`)
+      }
+      number.contactCard = {
+        firstName: body.firstName ?? null,
+        lastName: body.lastName ?? null,
+        displayName: body.displayName ?? null,
+        avatarUrl: body.avatarUrl ?? null,
+      }
+      return contactCardView(number.contactCard)
+    },
+  }),
+
+  endpoint({
+    method: 'DELETE',
+    path: '/v1/numbers/:numberId/contact-card',
+    status: 204,
+    handle: ({ account, params }) => {
+      const number = findNumber(account, params.numberId)
+      number.contactCard = undefined
     },
   }),
 ]

@@ -136,10 +136,19 @@ describe('authentication and accounts', () => {
 describe('validation (422)', () => {
   it('answers missing body fields with FastAPI’s detail list', async () => {
     const { api, seed } = await setup()
-    const answer = await api('POST', '/v1/messages', { agent_id: seed.agents[0]?.id, body: 'Hi' })
+    const answer = await api('POST', '/v1/messages', { agent_id: seed.agents[0]?.id })
     expect(answer).toMatchObject({
       status: 422,
-      body: { detail: [{ loc: ['body', 'to_number'], msg: 'Field required', type: 'missing' }] },
+      body: { detail: [{ loc: ['body', 'body'], msg: 'Field required', type: 'missing' }] },
+    })
+    // The spec requires only `body`: a missing recipient is the handler's 400, not a 422.
+    const noRecipient = await api('POST', '/v1/messages', {
+      agent_id: seed.agents[0]?.id,
+      body: 'Hi',
+    })
+    expect(noRecipient).toMatchObject({
+      status: 400,
+      body: { detail: 'Provide to_number (or recipients for a new group)' },
     })
   })
 
@@ -157,7 +166,8 @@ describe('validation (422)', () => {
       [`/v1/numbers/${numberId}/messages?before=yesterday`, 'before'],
       ['/v1/usage/daily?days=366', 'days'],
       ['/v1/usage/monthly?months=0', 'months'],
-      ['/v1/calls?status=ringing', 'status'],
+      ['/v1/usage/by-agent?period=decade', 'period'],
+      ['/v1/calls/x?timeout=-1', 'timeout'],
     ]
     for (const [path, field] of cases) {
       const answer = await api('GET', path)
@@ -361,8 +371,19 @@ describe('messages', () => {
     const thumbs = await api('POST', `/v1/messages/${imessage?.id}/reactions`, {
       reaction: 'thumbsup',
     })
-    expect(thumbs.status).toBe(422)
-    expect(detail(thumbs)).toMatchObject([{ loc: ['body', 'reaction'], type: 'enum' }])
+    expect(thumbs).toMatchObject({
+      status: 400,
+      body: {
+        detail:
+          "Unknown reaction 'thumbsup': use a classic tapback (love, like, dislike, laugh, emphasize, question) or a custom emoji",
+      },
+    })
+    // The spec allows custom emoji, and says a line without them answers 400 with an explanation.
+    const fire = await api('POST', `/v1/messages/${imessage?.id}/reactions`, { reaction: '🔥' })
+    expect(fire.status).toBe(400)
+    expect((fire.body as { detail: string }).detail).toMatch(
+      /^Custom emoji reactions are not supported on this line\. Upgrade/
+    )
     const missing = await run('react_to_message', { messageId: 'msg_nope', reaction: 'like' })
     expect(missing.error).toBe('AgentPhone API error (HTTP 404 Not Found): Message not found')
   })

@@ -124,7 +124,7 @@ describe('calls', () => {
   })
 
   it('list_calls returns the seeded calls newest first, and filters them', async () => {
-    const { run, outboundCall, inboundCall, failedCall } = await seeded()
+    const { run, sandbox, outboundCall, inboundCall, failedCall } = await seeded()
     const all = ok(await run('list_calls')) as { data: Record<string, unknown>[]; total: number }
     expect(all.total).toBe(3)
     expect(all.data.map((c) => [c.id, c.status, c.direction])).toEqual([
@@ -145,7 +145,7 @@ describe('calls', () => {
       endedAt: iso(outboundCall.placedAt + 2_000 + outboundCall.durationSeconds * 1000),
       durationSeconds: outboundCall.durationSeconds,
       lastTranscriptSnippet: 'Thank you for your time. Goodbye!',
-      recordingUrl: expect.stringMatching(/^https:\/\/.+\.mp3$/),
+      recordingUrl: `${sandbox.url}/v1/calls/${outboundCall.id}/recording`,
       recordingAvailable: true,
     })
 
