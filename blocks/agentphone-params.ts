@@ -113,7 +113,12 @@ export const fieldsOf = (operation: AgentPhoneOperation): Record<string, string>
 export function operationOf(values: Record<string, unknown>): AgentPhoneOperation {
   const { operation } = values
   if (isOperation(operation)) return operation
-  const got = operation === undefined || operation === '' ? 'none' : JSON.stringify(operation)
+  const got =
+    operation === undefined || operation === ''
+      ? 'none'
+      : typeof operation === 'string'
+        ? JSON.stringify(operation)
+        : `a ${operation === null ? 'null' : typeof operation} value`
   throw new Error(`Choose an AgentPhone operation (got ${got}); one of: ${OPERATIONS.join(', ')}`)
 }
 
@@ -124,7 +129,13 @@ const MAX_SHOWN = 40
  * a cut-off secret would slip past redaction, which replaces whole secrets only.
  */
 function shown(value: unknown): string {
-  const text = typeof value === 'string' ? value : String(JSON.stringify(value))
+  let text: string
+  try {
+    text = typeof value === 'string' ? value : String(JSON.stringify(value))
+  } catch {
+    // A BigInt, a cycle, a throwing toJSON: described by its type alone.
+    return `a ${typeof value} value`
+  }
   return text.length > MAX_SHOWN ? `a ${text.length}-character value` : JSON.stringify(text)
 }
 

@@ -7,8 +7,9 @@ import { AgentPhoneBlock } from '@/blocks/agentphone'
 import { operationOf } from '@/blocks/agentphone-params'
 import { missingRequiredFields, optionsOf } from '@/blocks/conditions'
 import type { BlockValues } from '@/blocks/types'
-import { redact } from '@/tools/agentphone/errors'
 import { type ExecuteOptions, executeTool, failure } from '@/tools/execute'
+import { apiKeyOf, describeError, snapshot } from '@/tools/runtime/input'
+import { redactor } from '@/tools/runtime/redaction'
 import type { ToolResponse } from '@/tools/types'
 
 /** The dropdown label of an operation, e.g. "Send Message". */
@@ -36,14 +37,16 @@ export async function runBlock(
   rawValues: BlockValues,
   options: ExecuteOptions = {}
 ): Promise<ToolResponse> {
-  if (rawValues != null && (typeof rawValues !== 'object' || Array.isArray(rawValues))) {
-    return failure('The block values must be an object of field values')
-  }
-  const values = rawValues ?? {}
-  const block = AgentPhoneBlock
+  let scrub = redactor(undefined)
   let toolId: string
   let params: Record<string, unknown>
   try {
+    const { values, problem } = snapshot(rawValues, 'field values')
+    scrub = redactor(apiKeyOf(values))
+    if (problem) {
+      return scrub.value(failure(`The block values must be an object of field values: ${problem}`))
+    }
+    const block = AgentPhoneBlock
     const operation = operationOf(values)
     const missing = missingRequiredFields(block, values).map(({ id, title }) => title ?? id)
     if (missing.length > 0) {
@@ -53,8 +56,7 @@ export async function runBlock(
     toolId = toolIdOf(values)
     params = paramsOf(values)
   } catch (error) {
-    const apiKey = typeof values.apiKey === 'string' ? values.apiKey.trim() : undefined
-    return redact(failure(error instanceof Error ? error.message : String(error)), apiKey)
+    return scrub.value(failure(describeError(error)))
   }
   return executeTool(toolId, params, options)
 }

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util'
 import { DEMO_KEY } from '../sandbox/index.js'
 import { DEFAULT_PORT, startServer } from '../server/index.js'
+import { ensureEditorBuilt } from './build-editor.js'
 
 const USAGE = `Usage: npm start -- [--port ${DEFAULT_PORT}] [--host 127.0.0.1] [--workflows DIR] [--data FILE]
   --port       port to listen on (0 picks a free one; default ${DEFAULT_PORT})
@@ -41,6 +42,12 @@ if (args.help) {
 }
 const port = Number(args.port)
 if (!/^\d+$/.test(args.port) || port > 65_535) fail(`--port must be 0–65535, got "${args.port}"`)
+
+// The editor is built on first start and again whenever its sources change; a failed build leaves
+// the server up, showing at `/` how to build it.
+await ensureEditorBuilt({ log: console.log }).catch((error: Error) =>
+  console.error(`Could not build the editor: ${error.message}`)
+)
 
 const server = await startServer({
   port,

@@ -1,15 +1,33 @@
 /**
- * The runtime: validate params, send one request with ky, read the answer. It never throws:
- * bad input, HTTP errors, timeouts and network faults all come back as `{success: false, error}`,
- * with the API key scrubbed from whatever is returned.
+ * The runtime: validate params, send the request with ky (once per attempt), read the answer. It
+ * never throws: bad input, HTTP errors, timeouts and network faults all come back as
+ * `{success: false, error}`, with the API key scrubbed from whatever is returned. The whole call,
+ * retries and waits included, ends by its deadline.
  */
-import ky, { HTTPError, TimeoutError } from 'ky'
+import ky, { TimeoutError } from 'ky'
 import { z } from 'zod'
 import { resolveBaseUrl } from './agentphone/define.js'
-import { describeErrorResponse, describeIssues, redact } from './agentphone/errors.js'
+import { describeErrorResponse, describeIssues } from './agentphone/errors.js'
 import { agentphoneTools } from './agentphone/index.js'
 import { isHttpUrl } from './agentphone/params.js'
+import { BodyBroken, BodyTimeout, BodyTooLarge, discardBody, readBody } from './runtime/body.js'
+import { apiKeyOf, describeError, type Snapshot, snapshot } from './runtime/input.js'
+import { type Redactor, redactor } from './runtime/redaction.js'
+import {
+  backoffMs,
+  DEFAULT_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  Deadline,
+  defaultDeadlineMs,
+  isAlreadyGone,
+  isRetryableMethod,
+  RETRYABLE_STATUS,
+  retryAfterMs,
+  sleep,
+} from './runtime/retry.js'
 import type { AnyToolConfig, ToolResponse } from './types.js'
+
+export { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS }
 
 export interface ExecuteOptions {
   /** API base URL; default `AGENTPHONE_BASE_URL`, else https://api.agentphone.ai */
@@ -18,39 +36,41 @@ export interface ExecuteOptions {
   timeoutMs?: number
   /** Automatic retries of idempotent requests (GET, DELETE, PATCH); default 2. POST never. */
   retries?: number
+  /**
+   * The whole call, every attempt and wait included, ends within this many ms. Default: every
+   * attempt's timeout plus the backoff between them (`(retries + 1) × timeoutMs + backoff`).
+   */
+  deadlineMs?: number
   /** A fetch implementation, e.g. an in-process sandbox handler. */
   fetch?: typeof fetch
   signal?: AbortSignal
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000
-export const DEFAULT_RETRIES = 2
-/** A Retry-After longer than this is cut short: a workflow step should not stall for minutes. */
-const MAX_RETRY_AFTER_MS = 30_000
-const RETRYABLE_STATUS = [408, 429, 500, 502, 503, 504]
-// POST is absent on purpose: a retried POST can send a second text or place a second call.
-const RETRYABLE_METHODS = ['get', 'delete', 'patch']
-
+const MAX_TIMER_MS = 2_147_483_647
 const CANCELLED = 'The AgentPhone request was cancelled'
+
+const milliseconds = z
+  .number({ error: 'must be a number of milliseconds' })
+  .positive('must be more than 0')
+  .max(MAX_TIMER_MS, 'must be at most 2147483647 (about 24 days)')
 
 const optionsSchema = z.object({
   baseUrl: z.string({ error: 'must be a string' }).optional(),
-  timeoutMs: z
-    .number({ error: 'must be a number of milliseconds' })
-    .positive('must be more than 0')
-    .max(2_147_483_647, 'must be at most 2147483647 (about 24 days)')
-    .optional(),
+  timeoutMs: milliseconds.optional(),
   retries: z
     .number({ error: 'must be a whole number' })
     .int('must be a whole number')
     .min(0, 'must be between 0 and 10')
     .max(10, 'must be between 0 and 10')
     .optional(),
+  deadlineMs: milliseconds.optional(),
   fetch: z
     .custom<typeof fetch>((value) => typeof value === 'function', 'must be a function')
     .optional(),
   signal: z.instanceof(AbortSignal, { error: 'must be an AbortSignal' }).optional(),
 })
+
+type Options = z.output<typeof optionsSchema>
 
 export const failure = (error: string): ToolResponse => ({ success: false, output: {}, error })
 
@@ -59,16 +79,16 @@ export async function executeTool(
   params: Record<string, unknown>,
   options: ExecuteOptions = {}
 ): Promise<ToolResponse> {
-  const apiKey = typeof params?.apiKey === 'string' ? params.apiKey.trim() : undefined
+  let scrub = redactor(undefined)
   try {
-    return redact(await run(toolId, params ?? {}, options ?? {}, apiKey), apiKey)
+    const input = snapshot(params, 'parameters')
+    scrub = redactor(apiKeyOf(input.values))
+    return scrub.value(await run(toolId, input, options, scrub))
   } catch (error) {
-    // Every expected fault is answered above; this is the promise never to throw.
-    return redact(failure(`Unexpected error: ${errorText(error)}`), apiKey)
+    // Every expected fault is answered below; this is the promise never to throw.
+    return scrub.value(failure(`Unexpected error: ${describeError(error)}`))
   }
 }
-
-const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error))
 
 const normalizeName = (name: string) => name.toLowerCase().replace(/[_-]/g, '')
 
@@ -83,136 +103,223 @@ function unknownParams(tool: AnyToolConfig, params: Record<string, unknown>): st
     })
 }
 
-async function run(
-  toolId: string,
-  rawParams: unknown,
-  rawOptions: unknown,
-  apiKey: string | undefined
-): Promise<ToolResponse> {
-  const tool = Object.hasOwn(agentphoneTools, toolId) ? agentphoneTools[toolId] : undefined
-  if (!tool) return failure(`Unknown tool "${toolId}": expected one of agentphone_<operation>`)
+const quoted = (value: unknown) =>
+  typeof value === 'string' ? `"${value}"` : `(${value === null ? 'null' : typeof value})`
 
-  const checkedOptions = optionsSchema.safeParse(rawOptions)
+async function run(
+  toolId: unknown,
+  input: Snapshot,
+  rawOptions: unknown,
+  scrub: Redactor
+): Promise<ToolResponse> {
+  const tool =
+    typeof toolId === 'string' && Object.hasOwn(agentphoneTools, toolId)
+      ? agentphoneTools[toolId]
+      : undefined
+  if (!tool)
+    return failure(`Unknown tool ${quoted(toolId)}: expected one of agentphone_<operation>`)
+
+  const readOptions = snapshot(rawOptions, 'options')
+  if (readOptions.problem) return failure(`Invalid options: ${readOptions.problem}`)
+  const checkedOptions = optionsSchema.safeParse(readOptions.values)
   if (!checkedOptions.success) {
     return failure(`Invalid options: ${describeIssues(checkedOptions.error)}`)
   }
   const options = checkedOptions.data
 
-  if (typeof rawParams !== 'object' || rawParams === null || Array.isArray(rawParams)) {
-    return failure(`Invalid parameters for ${toolId}: expected an object of named parameters`)
-  }
-  const parsed = tool.paramsSchema.safeParse(rawParams)
+  if (input.problem) return failure(`Invalid parameters for ${tool.id}: ${input.problem}`)
+  const parsed = tool.paramsSchema.safeParse(input.values)
   const problems = [
     ...(parsed.success ? [] : [describeIssues(parsed.error)]),
-    ...unknownParams(tool, rawParams as Record<string, unknown>),
+    ...unknownParams(tool, input.values),
   ]
   if (!parsed.success || problems.length > 0) {
-    return failure(`Invalid parameters for ${toolId}: ${problems.join('; ')}`)
+    return failure(`Invalid parameters for ${tool.id}: ${problems.join('; ')}`)
   }
   // A fetch such as the in-process sandbox may ignore the signal: check it before sending.
   if (options.signal?.aborted) return failure(CANCELLED)
-  const params = parsed.data
-  const { request } = tool
   const baseUrl = resolveBaseUrl(options.baseUrl)
   if (!isHttpUrl(baseUrl) || /[?#]/.test(baseUrl)) {
     return failure(`Invalid AgentPhone base URL "${baseUrl}": expected http(s)://host`)
   }
-  const url = request.url(params, { baseUrl })
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  // Aborted when an answer's body stalls: ky's own timeout ends once the headers have arrived.
-  const bodyDeadline = new AbortController()
-  const signal = options.signal
-    ? AbortSignal.any([options.signal, bodyDeadline.signal])
-    : bodyDeadline.signal
-  const read = (response: Response) => readText(response, timeoutMs, bodyDeadline)
+  return send(tool, parsed.data, baseUrl, options, scrub)
+}
 
-  let response: Response
+/** How one attempt ended. */
+type Attempt = { kind: 'answer'; response: Response } | { kind: 'fault'; error: unknown }
+
+async function send(
+  tool: AnyToolConfig,
+  params: Record<string, unknown>,
+  baseUrl: string,
+  options: Options,
+  scrub: Redactor
+): Promise<ToolResponse> {
+  const { request } = tool
+  const url = request.url(params, { baseUrl })
+  const { origin } = new URL(url)
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const retries = options.retries ?? DEFAULT_RETRIES
+  const deadline = options.deadlineMs
+    ? new Deadline(options.deadlineMs)
+    : new Deadline(defaultDeadlineMs(timeoutMs, retries), false)
+  const { signal } = options
+  const canRetry = isRetryableMethod(request.method)
+  const headers = request.headers(params)
+  const json = request.body?.(params)
+
+  const timedOut = (byDeadline: boolean, what: 'answer' | 'finish its answer') =>
+    byDeadline
+      ? `AgentPhone did not ${what} within the ${deadline.totalMs} ms deadline (${origin})`
+      : `AgentPhone did not ${what} within ${timeoutMs} ms (${origin})`
+
+  for (let attempt = 0; ; attempt++) {
+    const limit = deadline.limit(timeoutMs)
+    const outcome = await sendOnce(url, request.method, headers, json, limit.ms, options)
+    if (signal?.aborted) {
+      if (outcome.kind === 'answer') discardBody(outcome.response)
+      return failure(CANCELLED)
+    }
+
+    /** Whether another attempt is allowed, with time left for it after waiting `waitMs`. */
+    const mayRetry = (waitMs: number) =>
+      canRetry && attempt < retries && waitMs < deadline.remainingMs()
+
+    if (outcome.kind === 'fault') {
+      const wait = backoffMs(attempt + 1)
+      if (mayRetry(wait)) {
+        if (await sleep(wait, signal)) continue
+        return failure(CANCELLED)
+      }
+      return failure(
+        outcome.error instanceof TimeoutError
+          ? timedOut(limit.byDeadline, 'answer')
+          : `Could not reach AgentPhone at ${origin}: ${causeOf(outcome.error)}`
+      )
+    }
+
+    const { response } = outcome
+    const { status, statusText } = response
+    if (!response.ok) {
+      if (RETRYABLE_STATUS.has(status)) {
+        const wait = retryAfterMs(response.headers.get('retry-after')) ?? backoffMs(attempt + 1)
+        if (mayRetry(wait)) {
+          // Not read: its connection is closed now rather than left open with a stalled body.
+          discardBody(response)
+          if (await sleep(wait, signal)) continue
+          return failure(CANCELLED)
+        }
+      }
+      const bodyLimit = deadline.limit(timeoutMs)
+      const text = await readBody(response, { timeoutMs: bodyLimit.ms, signal }).catch(() => '')
+      if (signal?.aborted) return failure(CANCELLED)
+      const error = describeErrorResponse(status, statusText, scrub.text(text))
+      if (attempt > 0 && request.method === 'DELETE' && isAlreadyGone(status, error)) {
+        return alreadyGone(tool, params, status)
+      }
+      return failure(error)
+    }
+
+    const bodyLimit = deadline.limit(timeoutMs)
+    let text: string
+    try {
+      text = await readBody(response, { timeoutMs: bodyLimit.ms, signal })
+    } catch (error) {
+      if (signal?.aborted) return failure(CANCELLED)
+      const wait = backoffMs(attempt + 1)
+      if ((error instanceof BodyTimeout || error instanceof BodyBroken) && mayRetry(wait)) {
+        if (await sleep(wait, signal)) continue
+        return failure(CANCELLED)
+      }
+      return failure(describeBodyError(error, status, request.method, bodyLimit, timedOut))
+    }
+    return readAnswer(tool, params, response, scrub.text(text))
+  }
+}
+
+/** One request, without retries: ky's own retry cannot see a body that breaks or a deadline. */
+async function sendOnce(
+  url: string,
+  method: string,
+  headers: Record<string, string>,
+  json: unknown,
+  timeoutMs: number,
+  options: Options
+): Promise<Attempt> {
   try {
-    response = await ky(url, {
-      method: request.method,
-      headers: request.headers(params),
-      ...(request.body ? { json: request.body(params) } : {}),
-      timeout: timeoutMs,
-      retry: {
-        limit: options.retries ?? DEFAULT_RETRIES,
-        methods: RETRYABLE_METHODS,
-        statusCodes: RETRYABLE_STATUS,
-        afterStatusCodes: RETRYABLE_STATUS,
-        maxRetryAfter: MAX_RETRY_AFTER_MS,
-        retryOnTimeout: true,
-        // A caller's abort is final, not a network fault to retry.
-        shouldRetry: () => (options.signal?.aborted ? false : undefined),
-      },
-      signal,
+    const response = await ky(url, {
+      method,
+      headers,
+      ...(json === undefined ? {} : { json }),
+      timeout: Math.max(timeoutMs, 1),
+      retry: 0,
+      throwHttpErrors: false,
+      ...(options.signal ? { signal: options.signal } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
     })
+    return { kind: 'answer', response }
   } catch (error) {
-    if (error instanceof HTTPError) {
-      const { status, statusText } = error.response
-      const text = await read(error.response).catch(() => '')
-      return failure(describeErrorResponse(status, statusText, redact(text, apiKey)))
-    }
-    return failure(describeRequestError(error, url, timeoutMs, options.signal))
+    return { kind: 'fault', error }
   }
+}
 
-  let text: string
-  try {
-    text = await read(response)
-  } catch (error) {
-    return failure(describeRequestError(error, url, timeoutMs, options.signal))
-  }
-  // Scrubbed before the tool reads it, so no excerpt can cut an echoed key in half.
+/** The tool's outputs from a 2xx answer whose (scrubbed) body has been read. */
+async function readAnswer(
+  tool: AnyToolConfig,
+  params: Record<string, unknown>,
+  response: Response,
+  text: string
+): Promise<ToolResponse> {
   const { status, statusText, headers } = response
   const hasNoBody = text === '' || [204, 205, 304].includes(status)
-  const readable = new Response(hasNoBody ? null : redact(text, apiKey), {
-    status,
-    statusText,
-    headers,
-  })
+  const readable = new Response(hasNoBody ? null : text, { status, statusText, headers })
   try {
     return await tool.transformResponse(readable, params)
   } catch (error) {
-    return failure(errorText(error))
+    return failure(describeError(error))
   }
 }
 
-class BodyTimeout extends Error {}
-
-/** The body as text, or a BodyTimeout when it has not fully arrived within `timeoutMs`. */
-async function readText(
-  response: Response,
-  timeoutMs: number,
-  deadline: AbortController
-): Promise<string> {
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      deadline.abort()
-      reject(new BodyTimeout())
-    }, timeoutMs)
-  })
-  try {
-    return await Promise.race([response.text(), expired])
-  } finally {
-    clearTimeout(timer)
+/**
+ * A retried DELETE whose earlier attempt went unanswered, finding the resource gone: the earlier
+ * attempt deleted it. (On a first attempt, "gone" is an error: it never existed.)
+ */
+async function alreadyGone(
+  tool: AnyToolConfig,
+  params: Record<string, unknown>,
+  status: number
+): Promise<ToolResponse> {
+  const result = await tool.transformResponse(new Response(null, { status: 204 }), params)
+  if (!result.success) return result
+  return {
+    ...result,
+    output: {
+      ...result.output,
+      note: `Already deleted: an earlier attempt went unanswered, and the retry found it gone (HTTP ${status})`,
+    },
   }
 }
 
-function describeRequestError(
+/** The failure's own words and, for undici's "fetch failed", the socket's reason. */
+function causeOf(error: unknown): string {
+  const cause = error instanceof Error ? error.cause : undefined
+  return [describeError(error), cause === undefined ? '' : describeError(cause)]
+    .filter(Boolean)
+    .join(': ')
+}
+
+function describeBodyError(
   error: unknown,
-  url: string,
-  timeoutMs: number,
-  signal?: AbortSignal
+  status: number,
+  method: string,
+  limit: { ms: number; byDeadline: boolean },
+  timedOut: (byDeadline: boolean, what: 'finish its answer') => string
 ): string {
-  const { origin } = new URL(url)
-  if (signal?.aborted) return CANCELLED
-  if (error instanceof TimeoutError) {
-    return `AgentPhone did not answer within ${timeoutMs} ms (${origin})`
+  if (error instanceof BodyTimeout) return timedOut(limit.byDeadline, 'finish its answer')
+  const doneAnyway =
+    method === 'GET' ? '' : '; the request reached AgentPhone and may have been carried out'
+  if (error instanceof BodyTooLarge) {
+    return `AgentPhone's answer (HTTP ${status}) was not read: ${error.message}${doneAnyway}`
   }
-  if (error instanceof BodyTimeout) {
-    return `AgentPhone did not finish its answer within ${timeoutMs} ms (${origin})`
-  }
-  const cause = error instanceof Error ? (error.cause as Error | undefined) : undefined
-  const reason = [errorText(error), cause?.message].filter(Boolean).join(': ')
-  return `Could not reach AgentPhone at ${origin}: ${reason}`
+  return `AgentPhone's answer (HTTP ${status}) broke off before it was complete: ${describeError(error)}${doneAnyway}`
 }

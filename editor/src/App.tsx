@@ -415,6 +415,7 @@ export function App({ registry }: { registry: Registry }) {
         <Palette configs={Object.values(registry)} onAdd={(type) => add(type)} />
         {doc && (
           <Canvas
+            key={workflowId}
             ref={canvas}
             doc={doc}
             registry={registry}

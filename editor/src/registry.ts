@@ -1,5 +1,4 @@
-/** The blocks the editor offers, keyed by type. */
-import { AgentPhoneBlock } from '../../blocks/index.js'
-import type { Registry } from './model/workflow.js'
+/** The blocks the editor offers: the workflow runtime's registry, keyed by Sim block type. */
+import { workflowBlocks } from '../../workflow/blocks/index.js'
 
-export const registry: Registry = { [AgentPhoneBlock.type]: AgentPhoneBlock }
+export const registry = workflowBlocks

@@ -1,39 +1,27 @@
 /** The workflow server's HTTP contract, through `app.request` (no port) and over a real port. */
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createApp } from '../../server/app.js'
 import { type RunningServer, startServer } from '../../server/index.js'
+import { tempDir } from '../support/temp-dir.js'
 import { agentphone, chain, readExample, response, start, workflow } from '../workflow/build.js'
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are read loosely in assertions
 type Json = any
 
-const dirs: string[] = []
 const servers: RunningServer[] = []
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => server.close()))
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-function tempDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'workflow-server-'))
-  dirs.push(dir)
-  return dir
-}
-
 function setup(options: Parameters<typeof createApp>[0] = {}) {
-  const workflowsDir = join(tempDir(), 'workflows')
-  const app = createApp({ workflowsDir, editorDir: join(tempDir(), 'no-editor'), ...options })
+  const workflowsDir = join(tempDir('workflow-server-'), 'workflows')
+  const app = createApp({
+    workflowsDir,
+    editorDir: join(tempDir('workflow-server-'), 'no-editor'),
+    ...options,
+  })
   const request = async (method: string, path: string, body?: unknown) => {
     const response = await app.request(path, {
       method,
@@ -287,7 +275,7 @@ describe('sandbox and editor', () => {
   })
 
   it('serves the built editor when there is one, else a page saying how to build it', async () => {
-    const editorDir = tempDir()
+    const editorDir = tempDir('workflow-server-')
     const { app } = setup({ editorDir })
     const missing = await app.request('/')
     expect(await missing.text()).toContain('npm run build:editor')
@@ -306,7 +294,7 @@ describe('sandbox and editor', () => {
 
 describe('over a real port', () => {
   it('startServer listens on a free port and streams a run', async () => {
-    const workflowsDir = join(tempDir(), 'workflows')
+    const workflowsDir = join(tempDir('workflow-server-'), 'workflows')
     const server = await startServer({ port: 0, workflowsDir })
     servers.push(server)
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/)
@@ -325,5 +313,59 @@ describe('over a real port', () => {
     const events = parseSse(await response.text())
     expect(events.at(-1)).toMatchObject({ event: 'run-finished', data: { success: true } })
     expect(JSON.stringify(events)).not.toContain('sk_sandbox_port_test')
+  })
+})
+
+describe('a client that disconnects', () => {
+  it('cancels its run: the call in flight is aborted, nothing after it runs', async () => {
+    const server = await startServer({
+      port: 0,
+      workflowsDir: join(tempDir('workflow-server-'), 'w'),
+    })
+    servers.push(server)
+    const key = 'sk_sandbox_disconnect_test'
+    const put = (path: string, body: unknown) =>
+      fetch(`${server.url}${path}`, { method: 'PUT', body: JSON.stringify(body) })
+    await put('/api/env/AGENTPHONE_API_KEY', { value: key })
+    const s = start()
+    const slow = agentphone('Slow', 'get_usage')
+    const after = agentphone('After', 'list_numbers')
+    await put('/api/workflows/slow', workflow([s, slow, after], chain(s, slow, after), 'Slow'))
+    await fetch(`${server.sandboxUrl}/sandbox/faults`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ kind: 'delay', delayMs: 5_000, method: 'GET', path: '/v1/usage' }),
+    })
+
+    const client = new AbortController()
+    const response = await fetch(`${server.url}/api/workflows/slow/run`, {
+      method: 'POST',
+      signal: client.signal,
+    })
+    const reader = (response.body as ReadableStream<Uint8Array>).getReader()
+    let seen = ''
+    while (!seen.includes('"name":"Slow"')) {
+      const { value, done } = await reader.read()
+      if (done) break
+      seen += new TextDecoder().decode(value)
+    }
+    client.abort()
+
+    let runs: Array<{ runId: string; success: boolean }> = []
+    for (let i = 0; i < 50 && runs.length === 0; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      runs = (await (await fetch(`${server.url}/api/workflows/slow/runs`)).json()).runs
+    }
+    expect(runs).toHaveLength(1)
+    const result = await (
+      await fetch(`${server.url}/api/workflows/slow/runs/${runs[0]?.runId}`)
+    ).json()
+    expect(result.success).toBe(false)
+    expect(result.blocks.map((b: { name: string; status: string }) => [b.name, b.status])).toEqual([
+      ['Start', 'success'],
+      ['Slow', 'error'],
+      ['After', 'skipped'],
+    ])
+    expect(result.blocks[1].error).toBe('The AgentPhone request was cancelled')
   })
 })

@@ -1,25 +1,17 @@
 /** `npm run workflow -- run FILE …`, spawned as a user would run it. */
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { type Sandbox, startSandbox } from '../../sandbox/index.js'
 import { newKey } from '../sandbox/harness.js'
+import { tempDir } from '../support/temp-dir.js'
 import { agentphone, chain, start, workflow } from './build.js'
 
 const sandboxes: Sandbox[] = []
-const dirs: string[] = []
 afterEach(async () => {
   await Promise.all(sandboxes.splice(0).map((sandbox) => sandbox.close()))
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
-
-function tempDir() {
-  const dir = mkdtempSync(join(tmpdir(), 'workflow-cli-'))
-  dirs.push(dir)
-  return dir
-}
 
 /** Runs the CLI to its end, without any AGENTPHONE_* from this process's environment. */
 function cli(args: string[], env: Record<string, string> = {}) {
@@ -74,7 +66,7 @@ describe('npm run workflow -- run', () => {
     const sandbox = await startSandbox({ port: 0 })
     sandboxes.push(sandbox)
     const key = newKey()
-    const dir = tempDir()
+    const dir = tempDir('workflow-cli-')
     const envFile = join(dir, '.env')
     writeFileSync(
       envFile,
@@ -104,7 +96,7 @@ describe('npm run workflow -- run', () => {
   })
 
   it('refuses an invalid workflow, bad --input and a missing file with exit 1 and a clear message', async () => {
-    const dir = tempDir()
+    const dir = tempDir('workflow-cli-')
     const bad = join(dir, 'bad.json')
     writeFileSync(
       bad,

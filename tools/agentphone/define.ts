@@ -139,6 +139,12 @@ export function defineAgentPhoneTool<S extends ParamSpecs, F extends OutputField
           `AgentPhone returned an unexpected response (HTTP ${response.status}): ${describeIssues(result.error)}`
         )
       }
+      // A create answered without the new resource's id cannot be followed up: not a success.
+      if (spec.method === 'POST' && (result.data as { id?: unknown }).id == null) {
+        throw new Error(
+          `AgentPhone's answer (HTTP ${response.status}) has no id for what was created; the request may have been carried out`
+        )
+      }
       return { success: true, output: result.data as OutputOf<F> }
     },
     outputs: outputsOf(spec.outputs),

@@ -2,6 +2,13 @@
 import type { z } from 'zod'
 
 const EXCERPT_LENGTH = 200
+/** The API's own words are kept whole up to this length: a megabyte `detail` is not a message. */
+const MAX_WORDS_LENGTH = 1_000
+
+const clip = (text: string) =>
+  text.length > MAX_WORDS_LENGTH
+    ? `${text.slice(0, MAX_WORDS_LENGTH)}… (${text.length - MAX_WORDS_LENGTH} more characters)`
+    : text
 
 /** A short, single-line excerpt of a body that may be HTML or plain text. */
 export function excerpt(text: string): string {
@@ -54,23 +61,5 @@ export function describeErrorResponse(status: number, statusText: string, text: 
     // Not JSON (a gateway's HTML page, plain text): an excerpt is the best we have.
   }
   const label = statusText ? `${status} ${statusText}` : `${status}`
-  return `AgentPhone API error (HTTP ${label}): ${words ?? excerpt(text)}`
-}
-
-const REDACTED = '[REDACTED]'
-/** Shorter strings are certainly not a key, and replacing them would mangle ordinary text. */
-const MIN_SECRET_LENGTH = 6
-
-/** Replaces every occurrence of the secret in strings anywhere inside the value. */
-export function redact<T>(value: T, secret: string | undefined): T {
-  if (!secret || secret.length < MIN_SECRET_LENGTH) return value
-  const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return v.replaceAll(secret, REDACTED)
-    if (Array.isArray(v)) return v.map(walk)
-    if (typeof v === 'object' && v !== null) {
-      return Object.fromEntries(Object.entries(v).map(([k, inner]) => [walk(k), walk(inner)]))
-    }
-    return v
-  }
-  return walk(value) as T
+  return `AgentPhone API error (HTTP ${label}): ${words === undefined ? excerpt(text) : clip(words)}`
 }

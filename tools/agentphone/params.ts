@@ -42,6 +42,85 @@ export function parseDecimal(text: string): number | undefined {
   return DECIMAL.test(trimmed) ? Number(trimmed) : undefined
 }
 
+/** In a `u` regex a paired surrogate is one code point, so this finds only lone ones. */
+const LONE_SURROGATE = /\p{Cs}/u
+export const hasLoneSurrogate = (text: string) => LONE_SURROGATE.test(text)
+const LONE_SURROGATE_MESSAGE =
+  'must not contain a lone UTF-16 surrogate (half of an emoji or other character cut in two)'
+
+/** How deep and how large a JSON param may be: the API refuses larger ones with a 422. */
+export const MAX_JSON_DEPTH = 32
+export const MAX_JSON_LENGTH = 64 * 1024
+
+/**
+ * Why a value is not plain JSON, as `[path, reason]`, or undefined when it is: only plain objects
+ * (no Date, Map, Buffer, boxed number…), arrays, strings without lone surrogates, finite numbers,
+ * booleans and null; not circular; at most MAX_JSON_DEPTH deep and MAX_JSON_LENGTH long as JSON.
+ * Anything else would be sent altered by JSON.stringify, or not at all.
+ */
+export function jsonProblem(
+  value: unknown
+): [path: (string | number)[], reason: string] | undefined {
+  const ancestors = new Set<object>()
+  const visit = (v: unknown, path: (string | number)[]): ReturnType<typeof jsonProblem> => {
+    switch (typeof v) {
+      case 'string':
+        return hasLoneSurrogate(v) ? [path, LONE_SURROGATE_MESSAGE] : undefined
+      case 'number':
+        return Number.isFinite(v) ? undefined : [path, `must be a finite number, not ${v}`]
+      case 'boolean':
+        return undefined
+      case 'object':
+        break
+      default:
+        return [
+          path,
+          `must be a JSON value, not ${typeof v === 'undefined' ? 'undefined' : `a ${typeof v}`}`,
+        ]
+    }
+    if (v === null) return undefined
+    if (ancestors.has(v)) return [path, 'is circular: it contains itself']
+    if (path.length >= MAX_JSON_DEPTH) {
+      return [path, `is nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and lists`]
+    }
+    const prototype = Object.getPrototypeOf(v)
+    const isArray = Array.isArray(v)
+    if (!isArray && prototype !== Object.prototype && prototype !== null) {
+      const type = (prototype?.constructor as { name?: unknown } | undefined)?.name
+      return [
+        path,
+        `must be a plain JSON object, not ${typeof type === 'string' && type ? `a ${type}` : 'an instance of a class'}`,
+      ]
+    }
+    if (Object.getOwnPropertySymbols(v).length > 0) {
+      return [path, 'must not have symbol keys: JSON cannot hold them']
+    }
+    ancestors.add(v)
+    const entries: [string | number, unknown][] = isArray
+      ? Array.from({ length: v.length }, (_, i) => [i, (v as unknown[])[i]])
+      : Object.entries(v)
+    for (const [key, inner] of entries) {
+      if (typeof key === 'string' && hasLoneSurrogate(key))
+        return [[...path, key], `name ${LONE_SURROGATE_MESSAGE}`]
+      const problem = visit(inner, [...path, key])
+      if (problem) return problem
+    }
+    ancestors.delete(v)
+    return undefined
+  }
+  try {
+    const problem = visit(value, [])
+    if (problem) return problem
+    const length = JSON.stringify(value).length
+    return length > MAX_JSON_LENGTH
+      ? [[], `is too large: ${length} characters as JSON, at most ${MAX_JSON_LENGTH}`]
+      : undefined
+  } catch (error) {
+    // A getter or a Proxy trap that throws.
+    return [[], `could not be read (${error instanceof Error ? error.message : String(error)})`]
+  }
+}
+
 const typeError = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined || issue.input === null ? 'is required' : `must be ${expected}`
 
@@ -74,6 +153,8 @@ const trimmedString = (expected = 'a string') =>
     .trim()
     // Stop here on empty input: "must not be empty" says it all, later format checks add noise.
     .min(1, { error: 'must not be empty', abort: true })
+    // Percent-encoding cannot encode half a character: it would be replaced or refused later.
+    .refine((text) => !hasLoneSurrogate(text), { error: LONE_SURROGATE_MESSAGE, abort: true })
 
 export const params = {
   /** The account's API key: typed into the editor, never offered to an LLM. */
@@ -110,6 +191,7 @@ export const params = {
       z
         .string({ error: typeError('a string') })
         .refine((value) => value.trim() !== '', 'must not be empty')
+        .refine((value) => !hasLoneSurrogate(value), LONE_SURROGATE_MESSAGE)
     ),
 
   phone: (description: string) =>
@@ -184,10 +266,14 @@ export const params = {
         return value
       }
     }
-    const object = z.custom<Record<string, unknown>>(
-      (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
-      'must be a JSON object or null'
-    )
+    const object = z.custom<Record<string, unknown>>().superRefine((value, ctx) => {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object or null' })
+        return
+      }
+      const problem = jsonProblem(value)
+      if (problem) ctx.addIssue({ code: 'custom', path: problem[0], message: problem[1] })
+    })
     return {
       param: describe('json', description, false),
       schema: z.preprocess(parseString, object.nullable().optional()),

@@ -17,6 +17,7 @@ import {
 import { CheckCircle2, CircleSlash, Loader2, XCircle } from 'lucide-react'
 import {
   type DragEvent,
+  Fragment,
   forwardRef,
   useEffect,
   useImperativeHandle,
@@ -93,14 +94,12 @@ function BlockCard({ data, selected }: NodeProps<BlockNode>) {
                 // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's parts have no identity
                 <span key={index}>{part.text} </span>
               ) : (
-                <span
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's parts have no identity
-                  key={index}
-                  className={`chip${part.empty ? ' empty' : ''}`}
-                  data-field={part.field}
-                >
-                  {part.text}
-                </span>
+                // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's parts have no identity
+                <Fragment key={index}>
+                  <span className={`chip${part.empty ? ' empty' : ''}`} data-field={part.field}>
+                    {part.text}
+                  </span>{' '}
+                </Fragment>
               )
             )}
           </p>
@@ -167,6 +166,8 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas(props, ref
   const { doc, registry, selectedId, runStates } = props
   const flow = useReactFlow()
   const [nodes, setNodes] = useState<BlockNode[]>([])
+  // Fit a workflow that opens with blocks; never jump the view while blocks are being added.
+  const [fitOnOpen] = useState(() => Object.keys(doc.state.blocks).length > 0)
 
   useImperativeHandle(ref, () => ({
     nextPosition: () => {
@@ -219,17 +220,19 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas(props, ref
   const onNodesChange = (changes: NodeChange<BlockNode>[]) => {
     setNodes((current) => applyNodeChanges(changes, current))
     const removed: string[] = []
+    let selection: string | null | undefined
     for (const change of changes) {
       if (change.type === 'position' && change.position) {
         props.onMove(change.id, {
           x: Math.round(change.position.x),
           y: Math.round(change.position.y),
         })
-      } else if (change.type === 'select' && change.selected) props.onSelect(change.id)
-      else if (change.type === 'select' && !change.selected && change.id === selectedId) {
-        props.onSelect(null)
-      } else if (change.type === 'remove') removed.push(change.id)
+      } else if (change.type === 'select' && change.selected) selection = change.id
+      else if (change.type === 'select' && change.id === selectedId) selection ??= null
+      else if (change.type === 'remove') removed.push(change.id)
     }
+    // One click deselects the old block and selects the new one, in either order.
+    if (selection !== undefined) props.onSelect(selection)
     if (removed.length > 0) props.onDelete(removed)
   }
 
@@ -267,7 +270,7 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas(props, ref
         onConnect={props.onConnect}
         onPaneClick={() => props.onSelect(null)}
         deleteKeyCode={['Backspace', 'Delete']}
-        fitView={Object.keys(doc.state.blocks).length > 0}
+        fitView={fitOnOpen}
         fitViewOptions={{ maxZoom: 1 }}
         proOptions={{ hideAttribution: true }}
       >
