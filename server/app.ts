@@ -3,6 +3,8 @@
  * workflow API under `/api` (workflows, env, runs streamed as Server-Sent Events, run history) and
  * the editor at `/`. The HTTP contract is in the README ("The workflow server").
  */
+import { randomUUID } from 'node:crypto'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { type Context, Hono } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
@@ -12,6 +14,7 @@ import { loadWorkflow, type RunResult, runWorkflow } from '../workflow/index.js'
 import { createMask } from '../workflow/secrets.js'
 import { editorHandler } from './editor.js'
 import { RunHistory } from './run-history.js'
+import { createTriggerRoutes } from './triggers'
 import { StoreError, WorkflowStore } from './workflow-store.js'
 
 export const SANDBOX_PREFIX = '/agentphone'
@@ -37,6 +40,16 @@ export interface AppOptions {
   maxBodyBytes?: number
   /** The built editor (default `dist/editor`). */
   editorDir?: string
+  /**
+   * Where AgentPhone reaches this server for trigger deliveries (`<url>/hooks/<id>`): needed with
+   * `agentphoneBaseUrl` (the real API); `startServer` passes `PUBLIC_BASE_URL` here.
+   */
+  publicBaseUrl?: string
+  /**
+   * This server's own URL once it listens: the embedded sandbox delivers there, and activation
+   * reaches the sandbox at `<url>/agentphone`.
+   */
+  serverUrl?: () => string | undefined
 }
 
 /** `{error}` with a status, the shape of every refusal. */
@@ -64,7 +77,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export function createApp(options: AppOptions = {}) {
-  const store = new WorkflowStore(options.workflowsDir ?? 'workflows')
+  const workflowsDir = options.workflowsDir ?? 'workflows'
+  const store = new WorkflowStore(workflowsDir)
   const history = new RunHistory(options.historySize)
   /** `{{NAME}}` values: written, never read back (kept in memory only). */
   const env = new Map<string, string>()
@@ -77,6 +91,61 @@ export function createApp(options: AppOptions = {}) {
     sandbox ??= startSandbox()
     return sandbox
   }
+
+  /** Where runs reach AgentPhone: the real API (or another) if configured, else the sandbox. */
+  const executeOptions = async () =>
+    options.agentphoneBaseUrl
+      ? { baseUrl: options.agentphoneBaseUrl, fetch: options.agentphoneFetch }
+      : { baseUrl: IN_PROCESS_URL, fetch: (await embeddedSandbox()).fetch }
+
+  const triggers = createTriggerRoutes({
+    readWorkflow: async (id) => {
+      if (!(await store.exists(id))) return undefined
+      const loaded = loadWorkflow(await store.get(id))
+      return loaded.ok ? loaded.workflow : undefined
+    },
+    startRun: (id, workflow, input, startBlockId) => {
+      const runId = randomUUID()
+      const startedAt = new Date()
+      // Answered before the run ends: the run goes on and lands in the history.
+      void executeOptions()
+        .then((execute) =>
+          runWorkflow(workflow, {
+            input,
+            startBlockId,
+            runId,
+            env: Object.fromEntries(env),
+            ...execute,
+          })
+        )
+        .then((result) =>
+          history.add(
+            id,
+            {
+              runId,
+              startedAt: startedAt.toISOString(),
+              success: result.success,
+              durationMs: Date.now() - startedAt.getTime(),
+            },
+            result
+          )
+        )
+        .catch((error: Error) =>
+          console.error(`Run ${runId} of ${id} could not start: ${error.message}`)
+        )
+      return runId
+    },
+    env: () => Object.fromEntries(env),
+    agentphone: () => {
+      if (options.agentphoneBaseUrl) return { baseUrl: options.agentphoneBaseUrl, sandbox: false }
+      const self = options.serverUrl?.()
+      return { baseUrl: self ? `${self}${SANDBOX_PREFIX}` : '', sandbox: true }
+    },
+    // The embedded sandbox delivers to this server itself; the real API needs a public address.
+    publicBaseUrl: () =>
+      options.publicBaseUrl ?? (options.agentphoneBaseUrl ? undefined : options.serverUrl?.()),
+    activationsFile: join(workflowsDir, '.activations.json'),
+  })
 
   const app = new Hono()
 
@@ -96,20 +165,25 @@ export function createApp(options: AppOptions = {}) {
   })
 
   const api = new Hono()
-  api.use(
-    bodyLimit({
-      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-      onError: (c) =>
-        c.json(
-          {
-            error: `The body is larger than ${options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`,
-          },
-          413
-        ),
+  const limitBody = bodyLimit({
+    maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    onError: (c) =>
+      c.json(
+        {
+          error: `The body is larger than ${options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES} bytes`,
+        },
+        413
+      ),
+  })
+  // Only requests that carry a body: on a bodiless DELETE over a real port the middleware would
+  // re-wrap the node server's request, which undici cannot read.
+  api.on(['POST', 'PUT', 'PATCH'], '*', limitBody)
+
+  api.get('/workflows', async (c) =>
+    c.json({
+      workflows: (await store.list()).map((row) => ({ ...row, active: triggers.isActive(row.id) })),
     })
   )
-
-  api.get('/workflows', async (c) => c.json({ workflows: await store.list() }))
 
   api.get('/workflows/:id', async (c) => c.json((await store.get(c.req.param('id'))) as object))
 
@@ -123,6 +197,7 @@ export function createApp(options: AppOptions = {}) {
   api.delete('/workflows/:id', async (c) => {
     const id = c.req.param('id')
     await store.delete(id)
+    await triggers.deactivate(id).catch(() => triggers.forget(id))
     history.forget(id)
     return c.body(null, 204)
   })
@@ -158,9 +233,7 @@ export function createApp(options: AppOptions = {}) {
     }
     const loaded = loadWorkflow(await store.get(id))
     if (!loaded.ok) throw new HttpError(400, `The saved workflow cannot run: ${loaded.error}`)
-    const execute = options.agentphoneBaseUrl
-      ? { baseUrl: options.agentphoneBaseUrl, fetch: options.agentphoneFetch }
-      : { baseUrl: IN_PROCESS_URL, fetch: (await embeddedSandbox()).fetch }
+    const execute = await executeOptions()
     return streamSSE(c, async (stream) => {
       const controller = new AbortController()
       // A client that goes away cancels its run.
@@ -205,6 +278,14 @@ export function createApp(options: AppOptions = {}) {
     return c.json(result)
   })
 
+  app.use(
+    '/hooks/*',
+    bodyLimit({
+      maxSize: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+      onError: (c) => c.json({ error: 'The delivery is too large' }, 413),
+    })
+  )
+  app.route('/', triggers.app)
   app.route('/api', api)
   app.all('/api/*', (c) =>
     c.json({ error: `No such API route: ${c.req.method} ${c.req.path}` }, 404)

@@ -32,10 +32,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const { port = DEFAULT_PORT, host = '127.0.0.1', sandboxDataFile, ...appOptions } = options
   const sandbox = await startSandbox(sandboxDataFile ? { dataFile: sandboxDataFile } : {})
   const agentphoneBaseUrl = appOptions.agentphoneBaseUrl ?? process.env.AGENTPHONE_BASE_URL
+  const publicBaseUrl = appOptions.publicBaseUrl ?? process.env.PUBLIC_BASE_URL
+  let url: string | undefined
   const app = createApp({
     ...appOptions,
     sandbox,
     ...(agentphoneBaseUrl ? { agentphoneBaseUrl } : {}),
+    ...(publicBaseUrl ? { publicBaseUrl } : {}),
+    serverUrl: () => url,
   })
   const server = await new Promise<Server>((resolve, reject) => {
     const started = serve(
@@ -47,7 +51,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const address = server.address()
   const actualPort = typeof address === 'object' && address ? address.port : port
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
-  const url = `http://${shownHost}:${actualPort}`
+  url = `http://${shownHost}:${actualPort}`
   let closing: Promise<void> | undefined
   return {
     url,

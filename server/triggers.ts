@@ -240,11 +240,14 @@ export function createTriggerRoutes(options: TriggerRoutesOptions) {
 
   const app = new Hono()
 
-  app.onError((error, c) =>
-    error instanceof HttpError
-      ? c.json({ error: error.message }, error.status)
-      : c.json({ error: 'Internal error' }, 500)
-  )
+  app.onError((error, c) => {
+    // This module's refusals, and the workflow store's (a 400 for a malformed id).
+    const status = (error as { status?: unknown }).status
+    if (typeof status === 'number' && status >= 400 && status < 600) {
+      return c.json({ error: error.message }, status as 400)
+    }
+    return c.json({ error: 'Internal error' }, 500)
+  })
 
   app.post('/api/workflows/:id/activate', async (c) => c.json(await activate(c.req.param('id'))))
   app.post('/api/workflows/:id/deactivate', async (c) =>
@@ -312,5 +315,7 @@ export function createTriggerRoutes(options: TriggerRoutesOptions) {
     isActive: (workflowId: string) => activations.get(workflowId) !== undefined,
     activate,
     deactivate,
+    /** Drops an activation without asking AgentPhone (its workflow is gone). */
+    forget: (workflowId: string) => activations.set(workflowId, undefined),
   }
 }

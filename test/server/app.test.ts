@@ -82,7 +82,9 @@ describe('workflows', () => {
       `${JSON.stringify(document, null, 2)}\n`
     )
     expect((await request('GET', '/api/workflows')).json).toEqual({
-      workflows: [{ id: 'greeter', name: 'Greeter', updatedAt: saved.json.updatedAt }],
+      workflows: [
+        { id: 'greeter', name: 'Greeter', updatedAt: saved.json.updatedAt, active: false },
+      ],
     })
     expect((await request('GET', '/api/workflows/greeter')).json).toEqual(document)
     const deleted = await request('DELETE', '/api/workflows/greeter')

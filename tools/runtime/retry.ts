@@ -47,6 +47,12 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return undefined
 }
 
+/**
+ * Time kept back from the last step for what follows it (cancelling the body, building the
+ * result) and for timers firing late on a busy event loop: the call returns by its deadline.
+ */
+const WRAP_UP_MS = 50
+
 /** A point in time the whole call must end by. */
 export class Deadline {
   readonly #end: number
@@ -59,7 +65,7 @@ export class Deadline {
     readonly totalMs: number,
     readonly chosen = true
   ) {
-    this.#end = performance.now() + totalMs
+    this.#end = performance.now() + totalMs - Math.min(WRAP_UP_MS, totalMs / 20)
   }
 
   remainingMs(): number {
