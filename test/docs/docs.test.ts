@@ -103,6 +103,45 @@ describe('docs/agentphone.mdx', () => {
   })
 })
 
+/** The top-level entries of a tool file's `outputs: { … }`, in source order, each as written. */
+function outputEntriesOf(source: string): Array<{ name: string; inline: boolean }> {
+  const start = source.indexOf('{', source.search(/^ {2}outputs: \{/m))
+  const entries: Array<{ name: string; inline: boolean }> = []
+  let depth = 0
+  for (let i = start; i < source.length; i++) {
+    const char = source[i]
+    if (char === '{' || char === '[') depth++
+    if (char === '}' || char === ']') depth--
+    if (depth === 0) break
+    const entry = depth === 1 && /^\n\s*(\w+): ([{A-Z])/.exec(source.slice(i, i + 200))
+    if (entry) entries.push({ name: entry[1] as string, inline: entry[2] === '{' })
+  }
+  return entries
+}
+
+describe('the tool files, as Sim’s docs generator reads them', () => {
+  const folder = join(import.meta.dirname, '../../tools/agentphone')
+
+  it.each(AgentPhoneBlock.tools.access)(
+    '%s lists its outputs in the order the page shows',
+    (id) => {
+      const source = readFileSync(join(folder, `${id.replace(/^agentphone_/, '')}.ts`), 'utf8')
+      const entries = outputEntriesOf(source)
+      // Sim's generator lists const references before outputs written inline, whatever their
+      // order in the file; the page (from the objects) keeps the file's order. So no inline
+      // output may come before a reference.
+      const firstInline = entries.findIndex(({ inline }) => inline)
+      const lastReference = entries.findLastIndex(({ inline }) => !inline)
+      expect(firstInline === -1 || lastReference < firstInline, JSON.stringify(entries)).toBe(true)
+      if (entries.length > 0) {
+        expect(entries.map(({ name }) => name)).toEqual(Object.keys(tools[id]?.outputs ?? {}))
+      } else {
+        expect(source).toMatch(/^ {2}outputs: [A-Z][A-Z_0-9]+,$/m)
+      }
+    }
+  )
+})
+
 describe('the generator', () => {
   const renderWith = (withTools: Record<string, DocsTool>) =>
     renderDocs({ block: AgentPhoneBlock, tools: withTools, intro: 'Intro.' })

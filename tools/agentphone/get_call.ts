@@ -36,7 +36,6 @@ export const agentphoneGetCallTool: ToolConfig<AgentPhoneGetCallParams, AgentPho
   outputs: {
     id: CALL_OUTPUT_PROPERTIES.id,
     agentId: CALL_OUTPUT_PROPERTIES.agentId,
-    phoneNumberId: { type: 'string', description: 'Phone number ID' },
     phoneNumber: CALL_OUTPUT_PROPERTIES.phoneNumber,
     fromNumber: CALL_OUTPUT_PROPERTIES.fromNumber,
     toNumber: CALL_OUTPUT_PROPERTIES.toNumber,
@@ -48,6 +47,8 @@ export const agentphoneGetCallTool: ToolConfig<AgentPhoneGetCallParams, AgentPho
     lastTranscriptSnippet: CALL_OUTPUT_PROPERTIES.lastTranscriptSnippet,
     recordingUrl: CALL_OUTPUT_PROPERTIES.recordingUrl,
     recordingAvailable: CALL_OUTPUT_PROPERTIES.recordingAvailable,
+    // Written out after the const references, the order Sim's docs generator lists them in.
+    phoneNumberId: { type: 'string', description: 'Phone number ID' },
     transcripts: {
       type: 'array',
       description: 'Ordered transcript turns for the call',

@@ -48,9 +48,10 @@ export const agentphoneUpdateConversationTool: ToolConfig<
     phoneNumber: CONVERSATION_OUTPUT_PROPERTIES.phoneNumber,
     participant: CONVERSATION_OUTPUT_PROPERTIES.participant,
     lastMessageAt: CONVERSATION_OUTPUT_PROPERTIES.lastMessageAt,
-    messageCount: { type: 'number', description: 'Number of messages' },
     metadata: CONVERSATION_OUTPUT_PROPERTIES.metadata,
     createdAt: CONVERSATION_OUTPUT_PROPERTIES.createdAt,
+    // Written out after the const references, the order Sim's docs generator lists them in.
+    messageCount: { type: 'number', description: 'Number of messages' },
     messages: {
       type: 'array',
       description: 'Messages in the conversation',
