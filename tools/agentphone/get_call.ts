@@ -4,6 +4,7 @@ import {
   AGENTPHONE_API_KEY_PARAMS,
   type AgentPhoneGetCallParams,
   type AgentPhoneGetCallResult,
+  CALL_DETAIL_OUTPUT_PROPERTIES,
   CALL_OUTPUT_PROPERTIES,
   TRANSCRIPT_TURN_OUTPUT_PROPERTIES,
 } from '@/tools/agentphone/types'
@@ -36,6 +37,7 @@ export const agentphoneGetCallTool: ToolConfig<AgentPhoneGetCallParams, AgentPho
   outputs: {
     id: CALL_OUTPUT_PROPERTIES.id,
     agentId: CALL_OUTPUT_PROPERTIES.agentId,
+    phoneNumberId: CALL_DETAIL_OUTPUT_PROPERTIES.phoneNumberId,
     phoneNumber: CALL_OUTPUT_PROPERTIES.phoneNumber,
     fromNumber: CALL_OUTPUT_PROPERTIES.fromNumber,
     toNumber: CALL_OUTPUT_PROPERTIES.toNumber,
@@ -47,8 +49,6 @@ export const agentphoneGetCallTool: ToolConfig<AgentPhoneGetCallParams, AgentPho
     lastTranscriptSnippet: CALL_OUTPUT_PROPERTIES.lastTranscriptSnippet,
     recordingUrl: CALL_OUTPUT_PROPERTIES.recordingUrl,
     recordingAvailable: CALL_OUTPUT_PROPERTIES.recordingAvailable,
-    // Written out after the const references, the order Sim's docs generator lists them in.
-    phoneNumberId: { type: 'string', description: 'Phone number ID' },
     transcripts: {
       type: 'array',
       description: 'Ordered transcript turns for the call',

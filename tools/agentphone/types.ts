@@ -133,6 +133,11 @@ export const CALL_OUTPUT_PROPERTIES = {
   recordingAvailable: { type: 'boolean', description: 'Whether a recording is available' },
 } satisfies Record<string, OutputProperty>
 
+/** get_call's own wording of a call output (a reference, so Sim's docs list it in place). */
+export const CALL_DETAIL_OUTPUT_PROPERTIES = {
+  phoneNumberId: { type: 'string', description: 'Phone number ID' },
+} satisfies Record<string, OutputProperty>
+
 export const TRANSCRIPT_TURN_OUTPUT_PROPERTIES = {
   id: { type: 'string', description: 'Transcript turn ID' },
   transcript: { type: 'string', description: 'User utterance' },
@@ -158,6 +163,11 @@ export const CONVERSATION_OUTPUT_PROPERTIES = {
   messageCount: { type: 'number', description: 'Number of messages in the conversation' },
   metadata: { type: 'json', description: 'Custom metadata stored on the conversation' },
   createdAt: { type: 'string', description: 'ISO 8601 timestamp' },
+} satisfies Record<string, OutputProperty>
+
+/** update_conversation's own wording of a conversation output, as a reference for the same reason. */
+export const CONVERSATION_UPDATE_OUTPUT_PROPERTIES = {
+  messageCount: { type: 'number', description: 'Number of messages' },
 } satisfies Record<string, OutputProperty>
 
 /** `mediaUrl` is the first attachment; `mediaUrls` holds them all. */

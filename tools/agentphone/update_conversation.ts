@@ -6,6 +6,7 @@ import {
   type AgentPhoneUpdateConversationParams,
   type AgentPhoneUpdateConversationResult,
   CONVERSATION_OUTPUT_PROPERTIES,
+  CONVERSATION_UPDATE_OUTPUT_PROPERTIES,
 } from '@/tools/agentphone/types'
 import type { ToolConfig } from '@/tools/types'
 
@@ -48,10 +49,9 @@ export const agentphoneUpdateConversationTool: ToolConfig<
     phoneNumber: CONVERSATION_OUTPUT_PROPERTIES.phoneNumber,
     participant: CONVERSATION_OUTPUT_PROPERTIES.participant,
     lastMessageAt: CONVERSATION_OUTPUT_PROPERTIES.lastMessageAt,
+    messageCount: CONVERSATION_UPDATE_OUTPUT_PROPERTIES.messageCount,
     metadata: CONVERSATION_OUTPUT_PROPERTIES.metadata,
     createdAt: CONVERSATION_OUTPUT_PROPERTIES.createdAt,
-    // Written out after the const references, the order Sim's docs generator lists them in.
-    messageCount: { type: 'number', description: 'Number of messages' },
     messages: {
       type: 'array',
       description: 'Messages in the conversation',
