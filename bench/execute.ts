@@ -106,6 +106,8 @@ const server = createServer((request, response) => {
   })
   response.end(body)
 })
+// Idle sockets stay open between rounds: a busy machine can pause longer than the default 5 s.
+server.keepAliveTimeout = 120_000
 server.listen(0, '127.0.0.1')
 await new Promise((done) => server.once('listening', done))
 const loopback = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
