@@ -4,8 +4,8 @@
  * conversation with 50 messages, 100 contacts):
  *   - over loopback HTTP, against a local server on 127.0.0.1 (port 0);
  *   - in process, with a fetch that answers at once (the package's own overhead alone).
- * The machine may be shared and busy: each figure is the median of interleaved rounds (bare, then
- * executeTool, then the other way round), and a ratio is taken within a round, never across.
+ * The machine may be shared and busy: each figure is the median of rounds in which the two sides
+ * take turns call by call, and a ratio is taken within a round, never across.
  * Then the HTTP client alone (ky against the fetch executeTool uses), and a fresh process's import
  * time of `tools/index.ts` with the packages it loads.
  *
@@ -128,30 +128,32 @@ const median = (values: number[]) => {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2
 }
 
-/** µs per call over one batch. */
-async function batch(run: () => Promise<unknown>): Promise<number> {
-  const start = performance.now()
-  for (let i = 0; i < BATCH; i++) await run()
-  return ((performance.now() - start) / BATCH) * 1000
-}
-
-/** Medians over interleaved rounds: per-call µs of each side, and the per-round ratio b / a. */
+/**
+ * Medians over rounds: per-call µs of each side, and the per-round ratio b / a. Within a round the
+ * two sides take turns call by call (which goes first alternating too), so a change in the
+ * machine's load reaches both alike.
+ */
 async function compare(a: () => Promise<unknown>, b: () => Promise<unknown>) {
-  await batch(a)
-  await batch(b)
+  for (let i = 0; i < BATCH; i++) {
+    await a()
+    await b()
+  }
   const times: [number[], number[], number[]] = [[], [], []]
   for (let round = 0; round < ROUNDS; round++) {
-    let ta: number
-    let tb: number
-    if (round % 2) {
-      tb = await batch(b)
-      ta = await batch(a)
-    } else {
-      ta = await batch(a)
-      tb = await batch(b)
+    let ta = 0
+    let tb = 0
+    for (let i = 0; i < BATCH; i++) {
+      const aFirst = (round + i) % 2 === 0
+      const start = performance.now()
+      await (aFirst ? a() : b())
+      const middle = performance.now()
+      await (aFirst ? b() : a())
+      const end = performance.now()
+      ta += aFirst ? middle - start : end - middle
+      tb += aFirst ? end - middle : middle - start
     }
-    times[0].push(ta)
-    times[1].push(tb)
+    times[0].push((ta / BATCH) * 1000)
+    times[1].push((tb / BATCH) * 1000)
     times[2].push(tb / ta)
   }
   return { a: median(times[0]), b: median(times[1]), ratio: median(times[2]) }
