@@ -178,15 +178,10 @@ async function send(
   scrub: Redactor
 ): Promise<ToolResponse> {
   const { request } = tool
+  // Built before the deadline starts: what the builders do (for hosts that call them directly,
+  // they validate the params) is no part of any attempt's time.
   const url = withBaseUrl(request.url(params), baseUrl)
   const origin = () => new URL(url).origin
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  const retries = options.retries ?? DEFAULT_RETRIES
-  const deadline = options.deadlineMs
-    ? new Deadline(options.deadlineMs)
-    : new Deadline(defaultDeadlineMs(timeoutMs, retries), false)
-  const { signal } = options
-  const canRetry = isRetryableMethod(request.method)
   const json = request.body?.(params)
   const init: RequestInit = {
     method: request.method,
@@ -194,6 +189,13 @@ async function send(
     ...(json === undefined ? {} : { body: JSON.stringify(json) }),
   }
   const fetcher = options.fetch ?? globalThis.fetch
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const retries = options.retries ?? DEFAULT_RETRIES
+  const deadline = options.deadlineMs
+    ? new Deadline(options.deadlineMs)
+    : new Deadline(defaultDeadlineMs(timeoutMs, retries), false)
+  const { signal } = options
+  const canRetry = isRetryableMethod(request.method)
 
   const timedOut = (byDeadline: boolean, what: 'answer' | 'finish its answer') =>
     byDeadline
