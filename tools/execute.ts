@@ -91,7 +91,10 @@ function areValidOptions(values: Record<string, unknown>): values is Options {
     isMilliseconds(timeoutMs) &&
     isMilliseconds(deadlineMs) &&
     (retries === undefined ||
-      (typeof retries === 'number' && Number.isInteger(retries) && retries >= 0 && retries <= 10)) &&
+      (typeof retries === 'number' &&
+        Number.isInteger(retries) &&
+        retries >= 0 &&
+        retries <= 10)) &&
     (fetch === undefined || typeof fetch === 'function') &&
     (signal === undefined || signal instanceof AbortSignal)
   )
@@ -302,10 +305,13 @@ function sendOnce(
       signal?.removeEventListener('abort', onAbort)
       resolve(attempt)
     }
-    const timer = setTimeout(() => {
-      settle({ kind: 'fault', error: TIMED_OUT })
-      controller.abort(new Error('The AgentPhone request timed out'))
-    }, Math.max(timeoutMs, 1))
+    const timer = setTimeout(
+      () => {
+        settle({ kind: 'fault', error: TIMED_OUT })
+        controller.abort(new Error('The AgentPhone request timed out'))
+      },
+      Math.max(timeoutMs, 1)
+    )
     let answer: Promise<Response>
     try {
       // A fetch of our own choosing (an in-process handler) is given a Request, as ky gave it;
@@ -342,7 +348,10 @@ async function readAnswer(
   const hasNoBody = text === '' || status === 204 || status === 205 || status === 304
   let result: ToolResponse
   try {
-    result = await tool.transformResponse(answerOf(status, statusText, headers, hasNoBody ? '' : text), params)
+    result = await tool.transformResponse(
+      answerOf(status, statusText, headers, hasNoBody ? '' : text),
+      params
+    )
   } catch (error) {
     return failure(describeError(error))
   }

@@ -17,7 +17,7 @@ const camelToSnake = (key: string) => key.replace(/[A-Z]/g, (letter) => `_${lett
 const anyJson = fc.jsonValue({ maxDepth: 2 })
 
 /** A value for an output: usually of its type, sometimes null, missing or of another type. */
-function valueOf(shape: Shape): fc.Arbitrary<unknown> {
+function outputValue(shape: Shape): fc.Arbitrary<unknown> {
   const wrong = fc.oneof(fc.constant(null), fc.constant(undefined), anyJson)
   let right: fc.Arbitrary<unknown>
   switch (shape.type) {
@@ -31,7 +31,7 @@ function valueOf(shape: Shape): fc.Arbitrary<unknown> {
       right = fc.boolean()
       break
     case 'array':
-      right = fc.array(shape.items ? valueOf(shape.items) : anyJson, { maxLength: 3 })
+      right = fc.array(shape.items ? outputValue(shape.items) : anyJson, { maxLength: 3 })
       break
     case 'object':
       right = shape.properties ? objectOf(shape.properties) : anyJson
@@ -46,7 +46,7 @@ function valueOf(shape: Shape): fc.Arbitrary<unknown> {
 function objectOf(properties: Record<string, OutputProperty>): fc.Arbitrary<unknown> {
   const fields = Object.entries(properties).map(([key, output]) =>
     fc
-      .tuple(fc.constantFrom('camel', 'snake', 'both', 'none'), valueOf(output), valueOf(output))
+      .tuple(fc.constantFrom('camel', 'snake', 'both', 'none'), outputValue(output), outputValue(output))
       .map(([spelling, value, other]): [string, unknown][] => {
         const snake = camelToSnake(key)
         if (spelling === 'none') return []
