@@ -46,13 +46,18 @@ function outputValue(shape: Shape): fc.Arbitrary<unknown> {
 function objectOf(properties: Record<string, OutputProperty>): fc.Arbitrary<unknown> {
   const fields = Object.entries(properties).map(([key, output]) =>
     fc
-      .tuple(fc.constantFrom('camel', 'snake', 'both', 'none'), outputValue(output), outputValue(output))
-      .map(([spelling, value, other]): [string, unknown][] => {
+      .tuple(
+        fc.constantFrom('camel', 'snake', 'both', 'none'),
+        outputValue(output),
+        outputValue(output),
+        fc.boolean()
+      )
+      .map(([spelling, value, other, camelFirst]): [string, unknown][] => {
         const snake = camelToSnake(key)
         if (spelling === 'none') return []
         if (spelling === 'camel' || snake === key) return [[key, value]]
         if (spelling === 'snake') return [[snake, value]]
-        return fc.sample(fc.boolean(), 1)[0]
+        return camelFirst
           ? [
               [key, value],
               [snake, other],
