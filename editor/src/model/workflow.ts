@@ -19,6 +19,8 @@ export interface BlockState {
   outputs: Record<string, unknown>
   enabled: boolean
   advancedMode?: boolean
+  /** Sim's trigger mode: the block starts the workflow on an event instead of running an operation. */
+  triggerMode?: boolean
 }
 
 export interface EdgeState {
