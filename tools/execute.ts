@@ -6,13 +6,13 @@
  */
 import ky, { TimeoutError } from 'ky'
 import { z } from 'zod'
-import { resolveBaseUrl } from './agentphone/define.js'
-import { describeErrorResponse, describeIssues } from './agentphone/errors.js'
-import { agentphoneTools } from './agentphone/index.js'
-import { isHttpUrl } from './agentphone/params.js'
-import { BodyBroken, BodyTimeout, BodyTooLarge, discardBody, readBody } from './runtime/body.js'
-import { apiKeyOf, describeError, type Snapshot, snapshot } from './runtime/input.js'
-import { type Redactor, redactor } from './runtime/redaction.js'
+import { describeErrorResponse, describeIssues } from '@/tools/agentphone/errors'
+import { checkParams, isHttpUrl } from '@/tools/agentphone/params'
+import { resolveBaseUrl, withBaseUrl } from '@/tools/agentphone/request'
+import { agentphoneTools } from '@/tools/registry'
+import { BodyBroken, BodyTimeout, BodyTooLarge, discardBody, readBody } from '@/tools/runtime/body'
+import { apiKeyOf, describeError, type Snapshot, snapshot } from '@/tools/runtime/input'
+import { type Redactor, redactor } from '@/tools/runtime/redaction'
 import {
   backoffMs,
   DEFAULT_RETRIES,
@@ -24,8 +24,8 @@ import {
   RETRYABLE_STATUS,
   retryAfterMs,
   sleep,
-} from './runtime/retry.js'
-import type { AnyToolConfig, ToolResponse } from './types.js'
+} from '@/tools/runtime/retry'
+import type { ToolConfig, ToolResponse } from '@/tools/types'
 
 export { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS }
 
@@ -90,19 +90,6 @@ export async function executeTool(
   }
 }
 
-const normalizeName = (name: string) => name.toLowerCase().replace(/[_-]/g, '')
-
-/** Params the tool does not take are refused rather than dropped: a misspelt one would be lost. */
-function unknownParams(tool: AnyToolConfig, params: Record<string, unknown>): string[] {
-  const known = Object.keys(tool.params)
-  return Object.keys(params)
-    .filter((name) => params[name] !== undefined && !Object.hasOwn(tool.params, name))
-    .map((name) => {
-      const like = known.find((candidate) => normalizeName(candidate) === normalizeName(name))
-      return `${name} is not a parameter of ${tool.id}${like ? ` (did you mean ${like}?)` : ''}`
-    })
-}
-
 const quoted = (value: unknown) =>
   typeof value === 'string' ? `"${value}"` : `(${value === null ? 'null' : typeof value})`
 
@@ -128,35 +115,29 @@ async function run(
   const options = checkedOptions.data
 
   if (input.problem) return failure(`Invalid parameters for ${tool.id}: ${input.problem}`)
-  const parsed = tool.paramsSchema.safeParse(input.values)
-  const problems = [
-    ...(parsed.success ? [] : [describeIssues(parsed.error)]),
-    ...unknownParams(tool, input.values),
-  ]
-  if (!parsed.success || problems.length > 0) {
-    return failure(`Invalid parameters for ${tool.id}: ${problems.join('; ')}`)
-  }
+  const checked = checkParams<Record<string, unknown>>(tool, input.values, { refuseUnknown: true })
+  if (!checked.success) return failure(checked.error)
   // A fetch such as the in-process sandbox may ignore the signal: check it before sending.
   if (options.signal?.aborted) return failure(CANCELLED)
   const baseUrl = resolveBaseUrl(options.baseUrl)
   if (!isHttpUrl(baseUrl) || /[?#]/.test(baseUrl)) {
     return failure(`Invalid AgentPhone base URL "${baseUrl}": expected http(s)://host`)
   }
-  return send(tool, parsed.data, baseUrl, options, scrub)
+  return send(tool, checked.params, baseUrl, options, scrub)
 }
 
 /** How one attempt ended. */
 type Attempt = { kind: 'answer'; response: Response } | { kind: 'fault'; error: unknown }
 
 async function send(
-  tool: AnyToolConfig,
+  tool: ToolConfig,
   params: Record<string, unknown>,
   baseUrl: string,
   options: Options,
   scrub: Redactor
 ): Promise<ToolResponse> {
   const { request } = tool
-  const url = request.url(params, { baseUrl })
+  const url = withBaseUrl(request.url(params), baseUrl)
   const { origin } = new URL(url)
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const retries = options.retries ?? DEFAULT_RETRIES
@@ -265,7 +246,7 @@ async function sendOnce(
 
 /** The tool's outputs from a 2xx answer whose (scrubbed) body has been read. */
 async function readAnswer(
-  tool: AnyToolConfig,
+  tool: ToolConfig,
   params: Record<string, unknown>,
   response: Response,
   text: string
@@ -285,7 +266,7 @@ async function readAnswer(
  * attempt deleted it. (On a first attempt, "gone" is an error: it never existed.)
  */
 async function alreadyGone(
-  tool: AnyToolConfig,
+  tool: ToolConfig,
   params: Record<string, unknown>,
   status: number
 ): Promise<ToolResponse> {

@@ -1,67 +1,84 @@
 /**
- * Tool definitions shaped like Sim's `ToolConfig`, so the AgentPhone tools can be dropped into a
- * Sim checkout unchanged, plus the few additions our runtime needs (a zod schema for the params).
+ * This project's declaration of the Sim tool types the AgentPhone tool files use (`@/tools/types`).
+ * In a Sim checkout the same import resolves to Sim's own `apps/sim/tools/types.ts`; every name
+ * here exists there, and each shape is the same or narrower (a literal tool that satisfies these
+ * declarations satisfies Sim's). Only the parts this project uses are declared.
+ *
+ * The names after "Not in Sim" are this project's own, for code that is not exported.
  */
-import type { z } from 'zod'
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD'
 
-export type ParamVisibility = 'user-only' | 'user-or-llm' | 'llm-only' | 'hidden'
+export type OutputType =
+  | 'string'
+  | 'number'
+  | 'boolean'
+  | 'json'
+  | 'file'
+  | 'file[]'
+  | 'array'
+  | 'object'
 
-export type ParamType = 'string' | 'number' | 'boolean' | 'json' | 'array' | 'object'
+export interface OutputProperty {
+  type: OutputType
+  /** Optional in Sim; every AgentPhone output is described. */
+  description: string
+  optional?: boolean
+  nullable?: boolean
+  properties?: Record<string, OutputProperty>
+  items?: {
+    type: OutputType
+    description?: string
+    properties?: Record<string, OutputProperty>
+  }
+}
 
-export interface ToolParam {
-  type: ParamType
+export type ParameterVisibility = 'user-or-llm' | 'user-only' | 'llm-only' | 'hidden'
+
+export interface ToolResponse {
+  success: boolean
+  // biome-ignore lint/suspicious/noExplicitAny: Sim's declaration; each tool narrows it in R
+  output: Record<string, any>
+  error?: string
+}
+
+/** One entry of a tool's `params`. Sim's has every field but `type` optional; ours requires them. */
+interface ToolParamConfig {
+  type: 'string' | 'number' | 'boolean' | 'json' | 'array' | 'object'
   required: boolean
-  visibility: ParamVisibility
+  visibility: ParameterVisibility
   description: string
   default?: unknown
 }
 
-export type OutputType = 'string' | 'number' | 'boolean' | 'json' | 'array' | 'object'
-
-export interface OutputProperty {
-  type: OutputType
-  description: string
-  optional?: boolean
-  /** For arrays: the shape of one element. */
-  items?: { type: OutputType; properties?: Record<string, OutputProperty> }
-  /** For objects: their fields. */
-  properties?: Record<string, OutputProperty>
-}
-
-export interface ToolResponse<O = Record<string, unknown>> {
-  success: boolean
-  output: O
-  error?: string
-}
-
-/** Passed by our runtime; Sim calls `url(params)` alone and gets the default base URL. */
-export interface RequestContext {
-  baseUrl?: string
-}
-
-export interface ToolRequest<P> {
-  url: (params: P, context?: RequestContext) => string
-  method: HttpMethod
-  headers: (params: P) => Record<string, string>
-  /** Absent for requests without a body. */
-  body?: (params: P) => Record<string, unknown>
-}
-
-export interface ToolConfig<P = Record<string, unknown>, O = Record<string, unknown>> {
+// biome-ignore lint/suspicious/noExplicitAny: Sim's defaults, so `ToolConfig` alone means any tool
+export interface ToolConfig<P = any, R extends ToolResponse = any> {
   id: string
   name: string
   description: string
   version: string
-  params: Record<string, ToolParam>
-  /** Validates and normalizes raw params before anything is sent. */
-  paramsSchema: z.ZodType<P>
-  request: ToolRequest<P>
-  /** Turns a successful (2xx) response into the tool's outputs; throws on a body it cannot read. */
-  transformResponse: (response: Response, params: P) => Promise<ToolResponse<O>>
+  params: Record<string, ToolParamConfig>
+  /** Optional in Sim; every AgentPhone tool declares its outputs. */
   outputs: Record<string, OutputProperty>
+  request: {
+    /** Sim also allows a fixed string; these tools always build the URL (and validate). */
+    url: (params: P) => string
+    method: HttpMethod
+    headers: (params: P) => Record<string, string>
+    // biome-ignore lint/suspicious/noExplicitAny: Sim's declaration
+    body?: (params: P) => Record<string, any>
+    /** Defines the exact request fields that may become model-visible (Sim projects secrets in them). */
+    modelInput?: {
+      mode: 'project'
+      select: (params: P) => Record<string, unknown>
+    }
+  }
+  /** Optional in Sim; every AgentPhone tool reads its answer. */
+  transformResponse: (response: Response, params?: P) => Promise<R>
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a registry holds tools of every param/output type
-export type AnyToolConfig = ToolConfig<any, any>
+// Not in Sim: names callers outside tools/ used before the tools became Sim's literals.
+
+export type ParamType = ToolParamConfig['type']
+
+export type AnyToolConfig = ToolConfig

@@ -18,6 +18,7 @@ import {
   toolIdOf,
   visibleSubBlocks,
 } from '../../blocks/index.js'
+import { paramsSchemaOf } from '../../tools/agentphone/params.js'
 import { agentphoneTools } from '../../tools/index.js'
 import { API_KEY } from '../support/nock-api.js'
 import { ALL_FIELDS } from './fields.js'
@@ -206,7 +207,7 @@ describe.each(OPERATIONS)('%s', (operation) => {
   })
 
   it('produces params its tool accepts', () => {
-    const result = tool.paramsSchema.safeParse(paramsOf(values))
+    const result = paramsSchemaOf(tool).safeParse(paramsOf(values))
     expect(result.error).toBeUndefined()
   })
 
@@ -305,10 +306,10 @@ describe('dropdown choices', () => {
         expect(params, 'the "Any" choice sends no filter').not.toHaveProperty(param)
       } else {
         expect(params[param]).toBe(choice)
-        expect(tool.paramsSchema.safeParse(params).success, choice).toBe(true)
+        expect(paramsSchemaOf(tool).safeParse(params).success, choice).toBe(true)
       }
     }
-    const refused = tool.paramsSchema.safeParse({
+    const refused = paramsSchemaOf(tool).safeParse({
       ...paramsOf({ ...ALL_FIELDS, operation }),
       [param]: 'bogus',
     })

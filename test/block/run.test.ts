@@ -85,6 +85,7 @@ const message = {
   direction: 'inbound',
   channel: 'mms',
   mediaUrl: 'https://cdn.example.com/photo.jpg',
+  mediaUrls: ['https://cdn.example.com/photo.jpg'],
   receivedAt: '2026-01-07T12:00:00Z',
 }
 

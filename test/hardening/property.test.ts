@@ -8,6 +8,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { AgentPhoneBlock, fieldsOf, OPERATIONS, runBlock } from '../../blocks/index.js'
+import { paramsSchemaOf } from '../../tools/agentphone/params.js'
 import { agentphoneTools, executeTool } from '../../tools/index.js'
 import type { AnyToolConfig, ToolResponse } from '../../tools/types.js'
 import { leaksOf } from '../support/leaks.js'
@@ -40,8 +41,9 @@ const CANDIDATES: unknown[] = [
 ]
 
 function validValuesOf(tool: AnyToolConfig, name: string): unknown[] {
-  const shape = (tool.paramsSchema as unknown as { shape?: Record<string, fc.Arbitrary<unknown>> })
-    .shape
+  const shape = (
+    paramsSchemaOf(tool) as unknown as { shape?: Record<string, fc.Arbitrary<unknown>> }
+  ).shape
   const schema = shape?.[name] as unknown as { safeParse?: (v: unknown) => { success: boolean } }
   if (!schema?.safeParse) return CANDIDATES
   return CANDIDATES.filter((value) => value !== null && schema.safeParse?.(value).success)

@@ -82,6 +82,7 @@ export const asMessageOutputs = (messages: Message[]) =>
       direction: message.direction,
       channel: message.channel,
       mediaUrl: message.mediaUrls[0] ?? null,
+      mediaUrls: message.mediaUrls,
       receivedAt: iso(message.receivedAt),
     }))
 

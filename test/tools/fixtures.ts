@@ -50,6 +50,7 @@ export const messageWithMediaOutput = {
   direction: 'inbound',
   channel: 'mms',
   mediaUrl: 'https://cdn.agentphone.ai/media/photo.jpg',
+  mediaUrls: ['https://cdn.agentphone.ai/media/photo.jpg', 'https://cdn.agentphone.ai/b.jpg'],
   receivedAt: '2026-01-31T09:15:00Z',
 }
 
@@ -77,6 +78,7 @@ export const textMessageOutput = {
   direction: 'outbound',
   channel: null,
   mediaUrl: null,
+  mediaUrls: [],
   receivedAt: '2026-01-31T09:00:00Z',
 }
 

@@ -91,6 +91,53 @@ function declaredOutputs(outputs: Record<string, OutputProperty>): SeedOutput[] 
   }))
 }
 
+/**
+ * Sim's own names for its AgentPhone tools: its docs headings and integrations catalog come from
+ * them, so ours are the same.
+ */
+const SIM_TOOL_NAMES: Record<string, string> = {
+  agentphone_create_number: 'Create Phone Number',
+  agentphone_list_numbers: 'List Phone Numbers',
+  agentphone_release_number: 'Release Phone Number',
+  agentphone_get_number_messages: 'Get Phone Number Messages',
+  agentphone_create_call: 'Create Outbound Call',
+  agentphone_list_calls: 'List Calls',
+  agentphone_get_call: 'Get Call',
+  agentphone_get_call_transcript: 'Get Call Transcript',
+  agentphone_list_conversations: 'List Conversations',
+  agentphone_get_conversation: 'Get Conversation',
+  agentphone_update_conversation: 'Update Conversation',
+  agentphone_get_conversation_messages: 'Get Conversation Messages',
+  agentphone_send_message: 'Send Message',
+  agentphone_react_to_message: 'React to Message',
+  agentphone_create_contact: 'Create Contact',
+  agentphone_list_contacts: 'List Contacts',
+  agentphone_get_contact: 'Get Contact',
+  agentphone_update_contact: 'Update Contact',
+  agentphone_delete_contact: 'Delete Contact',
+  agentphone_get_usage: 'Get Usage',
+  agentphone_get_usage_daily: 'Get Daily Usage',
+  agentphone_get_usage_monthly: 'Get Monthly Usage',
+}
+
+/**
+ * The seed predates `mediaUrls`: every message item now carries the whole list of attachments
+ * next to `mediaUrl` (the first), as Sim's own tools do, so no attachment is lost.
+ */
+function withMediaUrls(outputs: SeedOutput[]): SeedOutput[] {
+  return outputs.map((output) => {
+    if (!output.items?.some((item) => item.name === 'mediaUrl')) return output
+    return {
+      ...output,
+      items: output.items.flatMap((item) =>
+        item.name === 'mediaUrl'
+          ? [item, { name: 'mediaUrls', type: 'array', description: 'All attached media URLs' }]
+          : [item]
+      ),
+    }
+  })
+}
+
 const seedText = readSpec('seed')
 const seed = parseSeed(seedText)
 const tools = Object.values(agentphoneTools)
@@ -142,9 +189,9 @@ describe('the seed, parsed', () => {
 describe.each(seed)('$description', (operation) => {
   const tool = tools.find((candidate) => candidate.description === operation.description)
 
-  it('is a tool with an agentphone_<operation> id, a name and version', () => {
+  it("is a tool with an agentphone_<operation> id, Sim's name for it and a version", () => {
     expect(tool?.id).toMatch(/^agentphone_[a-z_]+$/)
-    expect(tool?.name).toMatch(/^AgentPhone /)
+    expect(tool?.name).toBe(SIM_TOOL_NAMES[tool?.id ?? ''])
     expect(tool?.version).toBe('1.0.0')
   })
 
@@ -160,6 +207,6 @@ describe.each(seed)('$description', (operation) => {
   })
 
   it("declares the seed's outputs: names, order, types, descriptions, array items", () => {
-    expect(declaredOutputs(tool?.outputs ?? {})).toEqual(operation.outputs)
+    expect(declaredOutputs(tool?.outputs ?? {})).toEqual(withMediaUrls(operation.outputs))
   })
 })

@@ -1,58 +1,52 @@
-import { apiPath, defineAgentPhoneTool } from './define.js'
-import { transcriptEntryFields } from './entities.js'
-import { out } from './outputs.js'
-import { params } from './params.js'
+import { agentphoneHeaders, agentphoneUrl } from '@/tools/agentphone/request'
+import { callTranscript, transformAgentPhoneResponse } from '@/tools/agentphone/response'
+import {
+  AGENTPHONE_API_KEY_PARAMS,
+  type AgentPhoneGetCallTranscriptParams,
+  type AgentPhoneGetCallTranscriptResult,
+  TRANSCRIPT_ENTRY_OUTPUT_PROPERTIES,
+} from '@/tools/agentphone/types'
+import type { ToolConfig } from '@/tools/types'
 
-type Raw = Record<string, unknown>
-const isObject = (value: unknown): value is Raw => typeof value === 'object' && value !== null
-
-/**
- * The transcript endpoint's body is unspecified. Accepted: `{transcript: [...]}` (or under
- * `transcripts`/`data`; null there means no turns yet), a bare array, and entries that are either
- * `{role, content, createdAt}` or a turn `{transcript, response, createdAt}`, which becomes a user
- * entry then an agent entry. Any other body is refused rather than read as an empty transcript.
- */
-export function toTranscriptEntries(body: unknown): unknown[] {
-  const holder = isObject(body)
-    ? (['transcript', 'transcripts', 'data'] as const).find((key) => key in body)
-    : undefined
-  const list = Array.isArray(body) ? body : holder && isObject(body) ? (body[holder] ?? []) : body
-  if (!Array.isArray(list)) {
-    throw new Error(
-      'AgentPhone returned a transcript in an unexpected shape: expected a list of turns'
-    )
-  }
-  return list.flatMap((entry: unknown) => {
-    if (!isObject(entry) || 'role' in entry || !('transcript' in entry || 'response' in entry)) {
-      return [entry]
-    }
-    const createdAt = entry.createdAt ?? entry.created_at
-    const turns = []
-    if (typeof entry.transcript === 'string' && entry.transcript !== '') {
-      turns.push({ role: 'user', content: entry.transcript, createdAt })
-    }
-    if (typeof entry.response === 'string' && entry.response !== '') {
-      turns.push({ role: 'agent', content: entry.response, createdAt })
-    }
-    return turns
-  })
-}
-
-export const getCallTranscriptTool = defineAgentPhoneTool({
-  operation: 'get_call_transcript',
-  name: 'AgentPhone Get Call Transcript',
+export const agentphoneGetCallTranscriptTool: ToolConfig<
+  AgentPhoneGetCallTranscriptParams,
+  AgentPhoneGetCallTranscriptResult
+> = {
+  id: 'agentphone_get_call_transcript',
+  name: 'Get Call Transcript',
   description: 'Get the full ordered transcript for a call',
+  version: '1.0.0',
+
   params: {
-    callId: params.id('ID of the call to retrieve the transcript for').required(),
+    ...AGENTPHONE_API_KEY_PARAMS,
+    callId: {
+      type: 'string',
+      required: true,
+      visibility: 'user-or-llm',
+      description: 'ID of the call to retrieve the transcript for',
+    },
   },
-  method: 'GET',
-  path: (p) => apiPath`/v1/calls/${p.callId}/transcript`,
+
+  request: {
+    url: (params) =>
+      agentphoneUrl(agentphoneGetCallTranscriptTool, params, '/v1/calls/{callId}/transcript'),
+    method: 'GET',
+    headers: (params) => agentphoneHeaders(agentphoneGetCallTranscriptTool, params),
+  },
+
+  transformResponse: (response, params) =>
+    transformAgentPhoneResponse(
+      response,
+      agentphoneGetCallTranscriptTool,
+      callTranscript(params?.callId.trim())
+    ),
+
   outputs: {
-    callId: out.string('Call ID'),
-    transcript: out.list('Ordered transcript turns for the call', transcriptEntryFields),
+    callId: { type: 'string', description: 'Call ID' },
+    transcript: {
+      type: 'array',
+      description: 'Ordered transcript turns for the call',
+      items: { type: 'object', properties: TRANSCRIPT_ENTRY_OUTPUT_PROPERTIES },
+    },
   },
-  fromResponse: (body, p) => ({
-    callId: (isObject(body) && (body.callId ?? body.call_id)) || p.callId,
-    transcript: toTranscriptEntries(body),
-  }),
-})
+}

@@ -1,15 +1,35 @@
-import { apiPath, defineAgentPhoneTool } from './define.js'
-import { contactFields } from './entities.js'
-import { params } from './params.js'
+import { agentphoneHeaders, agentphoneUrl } from '@/tools/agentphone/request'
+import { transformAgentPhoneResponse } from '@/tools/agentphone/response'
+import {
+  AGENTPHONE_API_KEY_PARAMS,
+  AGENTPHONE_CONTACT_ID_PARAMS,
+  type AgentPhoneGetContactParams,
+  type AgentPhoneGetContactResult,
+  CONTACT_OUTPUT_PROPERTIES,
+} from '@/tools/agentphone/types'
+import type { ToolConfig } from '@/tools/types'
 
-export const getContactTool = defineAgentPhoneTool({
-  operation: 'get_contact',
-  name: 'AgentPhone Get Contact',
+export const agentphoneGetContactTool: ToolConfig<
+  AgentPhoneGetContactParams,
+  AgentPhoneGetContactResult
+> = {
+  id: 'agentphone_get_contact',
+  name: 'Get Contact',
   description: 'Fetch a single contact by ID',
+  version: '1.0.0',
+
   params: {
-    contactId: params.id('Contact ID').required(),
+    ...AGENTPHONE_API_KEY_PARAMS,
+    ...AGENTPHONE_CONTACT_ID_PARAMS,
   },
-  method: 'GET',
-  path: (p) => apiPath`/v1/contacts/${p.contactId}`,
-  outputs: contactFields,
-})
+
+  request: {
+    url: (params) => agentphoneUrl(agentphoneGetContactTool, params, '/v1/contacts/{contactId}'),
+    method: 'GET',
+    headers: (params) => agentphoneHeaders(agentphoneGetContactTool, params),
+  },
+
+  transformResponse: (response) => transformAgentPhoneResponse(response, agentphoneGetContactTool),
+
+  outputs: CONTACT_OUTPUT_PROPERTIES,
+}

@@ -1,17 +1,51 @@
-import { apiPath, defineAgentPhoneTool } from './define.js'
-import { messageFields, messagePage, withFirstMediaUrl } from './entities.js'
-import { messageCursor, params } from './params.js'
+import { agentphoneHeaders, agentphoneUrl } from '@/tools/agentphone/request'
+import { transformAgentPhoneResponse } from '@/tools/agentphone/response'
+import {
+  AGENTPHONE_API_KEY_PARAMS,
+  AGENTPHONE_CONVERSATION_ID_PARAMS,
+  AGENTPHONE_MESSAGE_CURSOR_PARAMS,
+  type AgentPhoneGetConversationMessagesParams,
+  type AgentPhoneGetConversationMessagesResult,
+  CONVERSATION_MESSAGE_OUTPUT_PROPERTIES,
+} from '@/tools/agentphone/types'
+import type { ToolConfig } from '@/tools/types'
 
-export const getConversationMessagesTool = defineAgentPhoneTool({
-  operation: 'get_conversation_messages',
-  name: 'AgentPhone Get Conversation Messages',
+export const agentphoneGetConversationMessagesTool: ToolConfig<
+  AgentPhoneGetConversationMessagesParams,
+  AgentPhoneGetConversationMessagesResult
+> = {
+  id: 'agentphone_get_conversation_messages',
+  name: 'Get Conversation Messages',
   description: 'Get paginated messages for a conversation',
+  version: '1.0.0',
+
   params: {
-    conversationId: params.id('Conversation ID').required(),
-    ...messageCursor(),
+    ...AGENTPHONE_API_KEY_PARAMS,
+    ...AGENTPHONE_CONVERSATION_ID_PARAMS,
+    ...AGENTPHONE_MESSAGE_CURSOR_PARAMS,
   },
-  method: 'GET',
-  path: (p) => apiPath`/v1/conversations/${p.conversationId}/messages`,
-  query: ['limit', 'before', 'after'],
-  outputs: messagePage(messageFields, 'Messages in the conversation', withFirstMediaUrl),
-})
+
+  request: {
+    url: (params) =>
+      agentphoneUrl(
+        agentphoneGetConversationMessagesTool,
+        params,
+        '/v1/conversations/{conversationId}/messages',
+        ['limit', 'before', 'after']
+      ),
+    method: 'GET',
+    headers: (params) => agentphoneHeaders(agentphoneGetConversationMessagesTool, params),
+  },
+
+  transformResponse: (response) =>
+    transformAgentPhoneResponse(response, agentphoneGetConversationMessagesTool),
+
+  outputs: {
+    data: {
+      type: 'array',
+      description: 'Messages in the conversation',
+      items: { type: 'object', properties: CONVERSATION_MESSAGE_OUTPUT_PROPERTIES },
+    },
+    hasMore: { type: 'boolean', description: 'Whether more messages are available' },
+  },
+}

@@ -1,19 +1,44 @@
-import { defineAgentPhoneTool } from './define.js'
-import { numberFields, page } from './entities.js'
-import { pagination } from './params.js'
+import { agentphoneHeaders, agentphoneUrl } from '@/tools/agentphone/request'
+import { transformAgentPhoneResponse } from '@/tools/agentphone/response'
+import {
+  AGENTPHONE_API_KEY_PARAMS,
+  AGENTPHONE_PAGE_PARAMS,
+  type AgentPhoneListNumbersParams,
+  type AgentPhoneListNumbersResult,
+  NUMBER_OUTPUT_PROPERTIES,
+} from '@/tools/agentphone/types'
+import type { ToolConfig } from '@/tools/types'
 
-export const listNumbersTool = defineAgentPhoneTool({
-  operation: 'list_numbers',
-  name: 'AgentPhone List Numbers',
+export const agentphoneListNumbersTool: ToolConfig<
+  AgentPhoneListNumbersParams,
+  AgentPhoneListNumbersResult
+> = {
+  id: 'agentphone_list_numbers',
+  name: 'List Phone Numbers',
   description: 'List all phone numbers provisioned for this AgentPhone account',
+  version: '1.0.0',
+
   params: {
-    ...pagination('Number of results to return (default 20, max 100)', 100),
+    ...AGENTPHONE_API_KEY_PARAMS,
+    ...AGENTPHONE_PAGE_PARAMS,
   },
-  method: 'GET',
-  path: () => '/v1/numbers',
-  query: ['limit', 'offset'],
-  outputs: page(numberFields, {
-    data: 'Phone numbers',
-    total: 'Total number of phone numbers',
-  }),
-})
+
+  request: {
+    url: (params) =>
+      agentphoneUrl(agentphoneListNumbersTool, params, '/v1/numbers', ['limit', 'offset']),
+    method: 'GET',
+    headers: (params) => agentphoneHeaders(agentphoneListNumbersTool, params),
+  },
+
+  transformResponse: (response) => transformAgentPhoneResponse(response, agentphoneListNumbersTool),
+
+  outputs: {
+    data: {
+      type: 'array',
+      description: 'Phone numbers',
+      items: { type: 'object', properties: NUMBER_OUTPUT_PROPERTIES },
+    },
+    hasMore: { type: 'boolean', description: 'Whether more results are available' },
+    total: { type: 'number', description: 'Total number of phone numbers' },
+  },
+}

@@ -1,15 +1,19 @@
 /**
- * Parameter builders shared by every AgentPhone tool. Each builder yields the Sim-facing
- * description of a parameter and the zod schema that validates it, so the two cannot drift.
- * Validation messages are phrased to follow the field name: "toNumber is required".
+ * Validation of a tool's raw params, derived from the tool's own literal `params` (names, types,
+ * required flags) plus the rules below for what a value must look like. Validated params are
+ * normalized: trimmed, enums in their canonical spelling, numbers typed as text turned to numbers,
+ * blank optional values dropped. Messages follow the field name: "toNumber is required".
  */
 import { z } from 'zod'
-import type { ParamType, ToolParam } from '../types.js'
-
-export interface ParamSpec<S extends z.ZodType = z.ZodType> {
-  param: ToolParam
-  schema: S
-}
+import { describeIssues } from '@/tools/agentphone/errors'
+import {
+  AGENTPHONE_CALL_DIRECTIONS,
+  AGENTPHONE_CALL_STATUSES,
+  AGENTPHONE_CALL_TYPES,
+  AGENTPHONE_COUNTRIES,
+  AGENTPHONE_REACTIONS,
+} from '@/tools/agentphone/types'
+import type { ToolConfig } from '@/tools/types'
 
 export const E164_PATTERN = /^\+[1-9]\d{7,14}$/
 const ISO_8601_PATTERN =
@@ -124,140 +128,107 @@ export function jsonProblem(
 const typeError = (expected: string) => (issue: { input?: unknown }) =>
   issue.input === undefined || issue.input === null ? 'is required' : `must be ${expected}`
 
-/** Makes a schema optional, treating blank input as absent. */
-const optional = <S extends z.ZodType>(schema: S) =>
-  z.preprocess((value) => (isBlank(value) ? undefined : value), schema.optional())
-
-const describe = (type: ParamType, description: string, required: boolean): ToolParam => ({
-  type,
-  required,
-  visibility: 'user-or-llm',
-  description,
-})
-
-/**
- * An optional parameter whose present value must satisfy `schema`; `.required()` gives the
- * required variant. (Declared like zod: `params.phone('…').required()`.)
- */
-function param<S extends z.ZodType>(type: ParamType, description: string, schema: S) {
-  return {
-    param: describe(type, description, false),
-    schema: optional(schema),
-    required: (): ParamSpec<S> => ({ param: describe(type, description, true), schema }),
-  }
-}
-
 const trimmedString = (expected = 'a string') =>
   z
     .string({ error: typeError(expected) })
     .trim()
     // Stop here on empty input: "must not be empty" says it all, later format checks add noise.
+    // (Only refinements after this are skipped; zod runs length checks regardless.)
     .min(1, { error: 'must not be empty', abort: true })
     // Percent-encoding cannot encode half a character: it would be replaced or refused later.
     .refine((text) => !hasLoneSurrogate(text), { error: LONE_SURROGATE_MESSAGE, abort: true })
 
-export const params = {
-  /** The account's API key: typed into the editor, never offered to an LLM. */
-  apiKey: () => ({
-    param: {
-      type: 'string',
-      required: true,
-      visibility: 'user-only',
-      description: 'AgentPhone API key',
-    } satisfies ToolParam,
-    // Checked here, not left to fetch: a line break pasted into the key would otherwise fail
-    // as "could not reach AgentPhone".
-    schema: trimmedString()
-      // A refinement, not .min(8): zod runs length checks even after an aborting check, so
-      // an empty key would also be reported as too short.
-      .refine((key) => key.length >= 8, 'is too short to be an AgentPhone API key')
-      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII, without spaces or line breaks'),
+/**
+ * What a present value must look like. `optional` says how the param treats blank input: most
+ * drop it (blank means "not given"); a JSON object keeps null, which means "clear".
+ */
+interface Rule {
+  schema: z.ZodType
+  optional?: (schema: z.ZodType) => z.ZodType
+}
+
+const rule = (schema: z.ZodType, optional?: Rule['optional']): Rule => ({ schema, optional })
+
+const apiKey = rule(
+  // Checked here, not left to fetch: a line break pasted into the key would otherwise fail as
+  // "could not reach AgentPhone".
+  trimmedString()
+    // A refinement, not .min(8), so an empty key is not also reported as too short.
+    .refine((key) => key.length >= 8, 'is too short to be an AgentPhone API key')
+    .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII, without spaces or line breaks')
+)
+
+/** An opaque AgentPhone ID (`agt_…`, `num_…`, …). */
+const id = rule(
+  // URLs resolve `.` and `..` as directory steps even when percent-encoded.
+  trimmedString().refine(
+    (value) => value !== '.' && value !== '..',
+    'must be an ID, not "." or ".."'
+  )
+)
+
+/** Free text, sent as typed (not trimmed). */
+const text = rule(
+  z
+    .string({ error: typeError('a string') })
+    .refine((value) => value.trim() !== '', 'must not be empty')
+    .refine((value) => !hasLoneSurrogate(value), LONE_SURROGATE_MESSAGE)
+)
+
+const phone = rule(
+  trimmedString('a phone number in E.164 format, e.g. +14155551234').regex(
+    E164_PATTERN,
+    'must be a phone number in E.164 format: + then 8 to 15 digits, e.g. +14155551234'
+  )
+)
+
+const timestamp = rule(
+  trimmedString().refine(isIsoTimestamp, 'must be an ISO 8601 timestamp, e.g. 2026-01-31T09:00:00Z')
+)
+
+const url = rule(
+  trimmedString().refine(isHttpUrl, 'must be an http(s) URL, e.g. https://example.com/a.png')
+)
+
+/** One of a fixed set; matched case-insensitively and sent in its canonical spelling. */
+function oneOf(values: readonly [string, ...string[]]): Rule {
+  const canonical = (value: unknown) =>
+    typeof value === 'string'
+      ? (values.find((v) => v.toLowerCase() === value.trim().toLowerCase()) ?? value)
+      : value
+  return rule(
+    z.preprocess(canonical, z.enum(values, { error: typeError(`one of ${values.join(', ')}`) }))
+  )
+}
+
+/** A whole number in [min, max]; numeric strings (as LLMs often send) are accepted. */
+function integer(min: number, max?: number): Rule {
+  const range = max === undefined ? `at least ${min}` : `between ${min} and ${max}`
+  let schema = z
+    .number({ error: typeError('a number') })
+    .int('must be a whole number')
+    .min(min, `must be ${range}`)
+  if (max !== undefined) schema = schema.max(max, `must be ${range}`)
+  const fromNumericString = (value: unknown) =>
+    typeof value === 'string' ? (parseDecimal(value) ?? value) : value
+  return rule(z.preprocess(fromNumericString, schema))
+}
+
+/**
+ * A JSON object, or null to clear. Absent means "leave unchanged", so null is kept apart from
+ * absence. A string holding JSON (as LLMs often send) is parsed.
+ */
+const jsonObject = rule(
+  z.custom<Record<string, unknown>>().superRefine((value, ctx) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object or null' })
+      return
+    }
+    const problem = jsonProblem(value)
+    if (problem) ctx.addIssue({ code: 'custom', path: problem[0], message: problem[1] })
   }),
-
-  /** An opaque AgentPhone ID (`agt_…`, `num_…`, …); required unless stated otherwise. */
-  id: (description: string) =>
-    param(
-      'string',
-      description,
-      // URLs resolve `.` and `..` as directory steps even when percent-encoded.
-      trimmedString().refine((id) => id !== '.' && id !== '..', 'must be an ID, not "." or ".."')
-    ),
-
-  /** Free text sent as typed (not trimmed); when required it must not be blank. */
-  text: (description: string) =>
-    param(
-      'string',
-      description,
-      z
-        .string({ error: typeError('a string') })
-        .refine((value) => value.trim() !== '', 'must not be empty')
-        .refine((value) => !hasLoneSurrogate(value), LONE_SURROGATE_MESSAGE)
-    ),
-
-  phone: (description: string) =>
-    param(
-      'string',
-      description,
-      trimmedString('a phone number in E.164 format, e.g. +14155551234').regex(
-        E164_PATTERN,
-        'must be a phone number in E.164 format: + then 8 to 15 digits, e.g. +14155551234'
-      )
-    ),
-
-  timestamp: (description: string) =>
-    param(
-      'string',
-      description,
-      trimmedString().refine(
-        isIsoTimestamp,
-        'must be an ISO 8601 timestamp, e.g. 2026-01-31T09:00:00Z'
-      )
-    ),
-
-  /** A short code with a fixed form, e.g. a 3-digit area code. */
-  matching: (description: string, pattern: RegExp, expected: string) =>
-    param('string', description, trimmedString().regex(pattern, `must be ${expected}`)),
-
-  url: (description: string) =>
-    param(
-      'string',
-      description,
-      trimmedString().refine(isHttpUrl, 'must be an http(s) URL, e.g. https://example.com/a.png')
-    ),
-
-  /** One of a fixed set; matched case-insensitively and sent in its canonical spelling. */
-  oneOf: <const V extends readonly [string, ...string[]]>(description: string, values: V) => {
-    const expected = `one of ${values.join(', ')}`
-    const canonical = (value: unknown) =>
-      typeof value === 'string'
-        ? (values.find((v) => v.toLowerCase() === value.trim().toLowerCase()) ?? value)
-        : value
-    return param(
-      'string',
-      description,
-      z.preprocess(canonical, z.enum(values, { error: typeError(expected) }))
-    )
-  },
-
-  /** A whole number in [min, max]; numeric strings (as LLMs often send) are accepted. */
-  integer: (description: string, { min, max }: { min: number; max?: number }) => {
-    const range = max === undefined ? `at least ${min}` : `between ${min} and ${max}`
-    let schema = z
-      .number({ error: typeError('a number') })
-      .int('must be a whole number')
-      .min(min, `must be ${range}`)
-    if (max !== undefined) schema = schema.max(max, `must be ${range}`)
-    const fromNumericString = (value: unknown) =>
-      typeof value === 'string' ? (parseDecimal(value) ?? value) : value
-    return param('number', description, z.preprocess(fromNumericString, schema))
-  },
-
-  /**
-   * A JSON object, or null to clear. Absent means "leave unchanged", so null is kept apart from
-   * absence here. A string holding JSON (as LLMs often send) is parsed.
-   */
-  jsonObject: (description: string) => {
-    const parseString = (value: unknown) => {
+  (schema) =>
+    z.preprocess((value) => {
       if (typeof value !== 'string') return value
       if (value.trim() === '') return undefined
       try {
@@ -265,38 +236,141 @@ export const params = {
       } catch {
         return value
       }
-    }
-    const object = z.custom<Record<string, unknown>>().superRefine((value, ctx) => {
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        ctx.addIssue({ code: 'custom', message: 'must be a JSON object or null' })
-        return
-      }
-      const problem = jsonProblem(value)
-      if (problem) ctx.addIssue({ code: 'custom', path: problem[0], message: problem[1] })
-    })
-    return {
-      param: describe('json', description, false),
-      schema: z.preprocess(parseString, object.nullable().optional()),
-    }
-  },
+    }, schema.nullable().optional())
+)
+
+/** Rules by param name, for names that mean the same in every tool. */
+const RULES_BY_NAME: Record<string, Rule> = {
+  apiKey,
+  toNumber: phone,
+  phoneNumber: phone,
+  mediaUrl: url,
+  before: timestamp,
+  after: timestamp,
+  limit: integer(1),
+  offset: integer(0),
 }
 
-/** `limit`/`offset` of a limit-offset list. */
-export const pagination = (limitDescription: string, max?: number) => ({
-  limit: params.integer(limitDescription, { min: 1, ...(max === undefined ? {} : { max }) }),
-  offset: params.integer('Number of results to skip (min 0)', { min: 0 }),
-})
+/** Rules one tool alone has, or where it differs from the rule by name. */
+const RULES_BY_TOOL: Record<string, Record<string, Rule>> = {
+  agentphone_create_number: {
+    country: oneOf(AGENTPHONE_COUNTRIES),
+    areaCode: rule(trimmedString().regex(/^\d{3}$/, 'must be a 3-digit area code, e.g. 415')),
+  },
+  agentphone_list_numbers: { limit: integer(1, 100) },
+  agentphone_get_number_messages: { limit: integer(1, 200) },
+  agentphone_list_calls: {
+    limit: integer(1, 100),
+    status: oneOf(AGENTPHONE_CALL_STATUSES),
+    direction: oneOf(AGENTPHONE_CALL_DIRECTIONS),
+    type: oneOf(AGENTPHONE_CALL_TYPES),
+  },
+  agentphone_list_conversations: { limit: integer(1, 100) },
+  agentphone_get_conversation: { messageLimit: integer(1, 100) },
+  agentphone_get_conversation_messages: { limit: integer(1, 200) },
+  agentphone_react_to_message: { reaction: oneOf(AGENTPHONE_REACTIONS) },
+  agentphone_get_usage_daily: { days: integer(1, 365) },
+  agentphone_get_usage_monthly: { months: integer(1, 24) },
+}
 
-/** `limit`/`before`/`after` of a cursor-paged message list. */
-export const messageCursor = () => ({
-  limit: params.integer('Number of messages to return (default 50, max 200)', { min: 1, max: 200 }),
-  before: params.timestamp('Return messages received before this ISO 8601 timestamp'),
-  after: params.timestamp('Return messages received after this ISO 8601 timestamp'),
-})
+/** The rule for a param: by tool, else by name, else by its kind (an ID, text, a JSON object). */
+export function ruleFor(toolId: string, name: string, param: ToolConfig['params'][string]): Rule {
+  const found = RULES_BY_TOOL[toolId]?.[name] ?? RULES_BY_NAME[name]
+  if (found) return found
+  if (param.type === 'json') return jsonObject
+  if (param.type === 'string') return name.endsWith('Id') ? id : text
+  throw new Error(`${toolId}: no validation rule for its ${param.type} param ${name}`)
+}
 
-export type ParamSpecs = Record<string, ParamSpec>
+/** Tool ids that have rules of their own, and the params those rules are for (for a drift test). */
+export const toolRuleNames = (): Record<string, string[]> =>
+  Object.fromEntries(
+    Object.entries(RULES_BY_TOOL).map(([tool, rules]) => [tool, Object.keys(rules)])
+  )
 
-/** The validated params a tool receives, derived from its specs. */
-export type ParamsOf<S extends ParamSpecs> = { apiKey: string } & z.output<
-  z.ZodObject<{ [K in keyof S]: S[K]['schema'] }>
->
+const optionalBlank = (schema: z.ZodType) =>
+  z.preprocess((value) => (isBlank(value) ? undefined : value), schema.optional())
+
+type AnyTool = Pick<ToolConfig, 'id' | 'params'>
+
+/**
+ * An update sends only the fields given, so it needs at least one: every optional param of an
+ * `agentphone_update_*` tool is a field to update.
+ */
+const updatableFields = (tool: AnyTool) =>
+  tool.id.startsWith('agentphone_update_')
+    ? Object.entries(tool.params)
+        .filter(([, param]) => !param.required)
+        .map(([name]) => name)
+    : []
+
+const schemas = new WeakMap<AnyTool, z.ZodType<Record<string, unknown>>>()
+
+/** The schema that validates and normalizes a tool's raw params; built once per tool. */
+export function paramsSchemaOf(tool: AnyTool): z.ZodType<Record<string, unknown>> {
+  const cached = schemas.get(tool)
+  if (cached) return cached
+  const shape = Object.fromEntries(
+    Object.entries(tool.params).map(([name, param]) => {
+      const { schema, optional = optionalBlank } = ruleFor(tool.id, name, param)
+      return [name, param.required ? schema : optional(schema)]
+    })
+  )
+  const fields = updatableFields(tool)
+  const schema = z
+    .object(shape)
+    .refine(
+      (params) => fields.length === 0 || fields.some((name) => params[name] !== undefined),
+      `give at least one of ${fields.join(', ')}: there is nothing to update`
+    )
+  schemas.set(tool, schema)
+  return schema
+}
+
+const normalizeName = (name: string) => name.toLowerCase().replace(/[_-]/g, '')
+
+/** Params the tool does not take, each with the one it probably meant. */
+function unknownParams(tool: AnyTool, params: Record<string, unknown>): string[] {
+  const known = Object.keys(tool.params)
+  return Object.keys(params)
+    .filter((name) => params[name] !== undefined && !Object.hasOwn(tool.params, name))
+    .map((name) => {
+      const like = known.find((candidate) => normalizeName(candidate) === normalizeName(name))
+      return `${name} is not a parameter of ${tool.id}${like ? ` (did you mean ${like}?)` : ''}`
+    })
+}
+
+export type ParamsCheck<P> = { success: true; params: P } | { success: false; error: string }
+
+/**
+ * Validates raw params. With `refuseUnknown`, a param the tool does not take is an error rather
+ * than dropped (a misspelt one would otherwise be lost); hosts such as Sim add params of their
+ * own, so the request builders leave it off.
+ */
+export function checkParams<P>(
+  tool: AnyTool,
+  raw: unknown,
+  { refuseUnknown = false } = {}
+): ParamsCheck<P> {
+  const invalid = (problems: string) => ({
+    success: false as const,
+    error: `Invalid parameters for ${tool.id}: ${problems}`,
+  })
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return invalid('expected an object of named parameters')
+  }
+  const parsed = paramsSchemaOf(tool).safeParse(raw)
+  const problems = [
+    ...(parsed.success ? [] : [describeIssues(parsed.error)]),
+    ...(refuseUnknown ? unknownParams(tool, raw as Record<string, unknown>) : []),
+  ]
+  if (!parsed.success || problems.length > 0) return invalid(problems.join('; '))
+  return { success: true, params: parsed.data as P }
+}
+
+/** The validated params, or an error naming each bad field: for callers that must throw. */
+export function validParams<P>(tool: AnyTool, raw: P): P {
+  const result = checkParams<P>(tool, raw)
+  if (!result.success) throw new Error(result.error)
+  return result.params
+}

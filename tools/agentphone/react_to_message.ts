@@ -1,26 +1,52 @@
-import { apiPath, defineAgentPhoneTool } from './define.js'
-import { out } from './outputs.js'
-import { params } from './params.js'
+import { agentphoneBody, agentphoneHeaders, agentphoneUrl } from '@/tools/agentphone/request'
+import { transformAgentPhoneResponse } from '@/tools/agentphone/response'
+import {
+  AGENTPHONE_API_KEY_PARAMS,
+  type AgentPhoneReactToMessageParams,
+  type AgentPhoneReactToMessageResult,
+} from '@/tools/agentphone/types'
+import type { ToolConfig } from '@/tools/types'
 
-export const REACTIONS = ['love', 'like', 'dislike', 'laugh', 'emphasize', 'question'] as const
-
-export const reactToMessageTool = defineAgentPhoneTool({
-  operation: 'react_to_message',
-  name: 'AgentPhone React to Message',
+export const agentphoneReactToMessageTool: ToolConfig<
+  AgentPhoneReactToMessageParams,
+  AgentPhoneReactToMessageResult
+> = {
+  id: 'agentphone_react_to_message',
+  name: 'React to Message',
   description: 'Send an iMessage tapback reaction to a message (iMessage only)',
+  version: '1.0.0',
+
   params: {
-    messageId: params.id('ID of the message to react to').required(),
-    reaction: params
-      .oneOf('Reaction type: love, like, dislike, laugh, emphasize, or question', REACTIONS)
-      .required(),
+    ...AGENTPHONE_API_KEY_PARAMS,
+    messageId: {
+      type: 'string',
+      required: true,
+      visibility: 'user-or-llm',
+      description: 'ID of the message to react to',
+    },
+    reaction: {
+      type: 'string',
+      required: true,
+      visibility: 'user-or-llm',
+      description: 'Reaction type: love, like, dislike, laugh, emphasize, or question',
+    },
   },
-  method: 'POST',
-  path: (p) => apiPath`/v1/messages/${p.messageId}/reactions`,
-  body: ['reaction'],
+
+  request: {
+    url: (params) =>
+      agentphoneUrl(agentphoneReactToMessageTool, params, '/v1/messages/{messageId}/reactions'),
+    method: 'POST',
+    headers: (params) => agentphoneHeaders(agentphoneReactToMessageTool, params),
+    body: (params) => agentphoneBody(agentphoneReactToMessageTool, params, ['reaction']),
+  },
+
+  transformResponse: (response) =>
+    transformAgentPhoneResponse(response, agentphoneReactToMessageTool),
+
   outputs: {
-    id: out.string('Reaction ID'),
-    reactionType: out.string('Reaction type applied'),
-    messageId: out.string('ID of the message that was reacted to'),
-    channel: out.string('Channel (imessage)'),
+    id: { type: 'string', description: 'Reaction ID' },
+    reactionType: { type: 'string', description: 'Reaction type applied' },
+    messageId: { type: 'string', description: 'ID of the message that was reacted to' },
+    channel: { type: 'string', description: 'Channel (imessage)' },
   },
-})
+}

@@ -1,24 +1,47 @@
-import { apiPath, defineAgentPhoneTool } from './define.js'
-import { out } from './outputs.js'
-import { params } from './params.js'
+import { agentphoneHeaders, agentphoneUrl } from '@/tools/agentphone/request'
+import { transformAgentPhoneResponse } from '@/tools/agentphone/response'
+import {
+  AGENTPHONE_API_KEY_PARAMS,
+  type AgentPhoneReleaseNumberParams,
+  type AgentPhoneReleaseNumberResult,
+} from '@/tools/agentphone/types'
+import type { ToolConfig } from '@/tools/types'
 
-export const releaseNumberTool = defineAgentPhoneTool({
-  operation: 'release_number',
-  name: 'AgentPhone Release Number',
+export const agentphoneReleaseNumberTool: ToolConfig<
+  AgentPhoneReleaseNumberParams,
+  AgentPhoneReleaseNumberResult
+> = {
+  id: 'agentphone_release_number',
+  name: 'Release Phone Number',
   description: 'Release (delete) a phone number. This action is irreversible.',
+  version: '1.0.0',
+
   params: {
-    numberId: params.id('ID of the phone number to release').required(),
+    ...AGENTPHONE_API_KEY_PARAMS,
+    numberId: {
+      type: 'string',
+      required: true,
+      visibility: 'user-or-llm',
+      description: 'ID of the phone number to release',
+    },
   },
-  method: 'DELETE',
-  path: (p) => apiPath`/v1/numbers/${p.numberId}`,
+
+  request: {
+    url: (params) => agentphoneUrl(agentphoneReleaseNumberTool, params, '/v1/numbers/{numberId}'),
+    method: 'DELETE',
+    headers: (params) => agentphoneHeaders(agentphoneReleaseNumberTool, params),
+  },
+
+  transformResponse: (response, params) =>
+    // The 200 body is unspecified; the official client reads `{success, …}`. Trust a 2xx unless
+    // the body says otherwise.
+    transformAgentPhoneResponse(response, agentphoneReleaseNumberTool, (body) => ({
+      id: params?.numberId.trim(),
+      released: (body as { success?: unknown } | undefined)?.success !== false,
+    })),
+
   outputs: {
-    id: out.string('ID of the released phone number'),
-    released: out.boolean('Whether the number was released successfully'),
+    id: { type: 'string', description: 'ID of the released phone number' },
+    released: { type: 'boolean', description: 'Whether the number was released successfully' },
   },
-  // The 200 body is unspecified; the official client reads `{success, …}`. Trust a 2xx unless
-  // the body says otherwise.
-  fromResponse: (body, p) => ({
-    id: p.numberId,
-    released: (body as { success?: unknown } | undefined)?.success !== false,
-  }),
-})
+}

@@ -1,35 +1,77 @@
-import { defineAgentPhoneTool } from './define.js'
-import { out } from './outputs.js'
-import { params } from './params.js'
+import { agentphoneBody, agentphoneHeaders, agentphoneUrl } from '@/tools/agentphone/request'
+import { transformAgentPhoneResponse } from '@/tools/agentphone/response'
+import {
+  AGENTPHONE_API_KEY_PARAMS,
+  type AgentPhoneSendMessageParams,
+  type AgentPhoneSendMessageResult,
+} from '@/tools/agentphone/types'
+import type { ToolConfig } from '@/tools/types'
 
-export const sendMessageTool = defineAgentPhoneTool({
-  operation: 'send_message',
-  name: 'AgentPhone Send Message',
+export const agentphoneSendMessageTool: ToolConfig<
+  AgentPhoneSendMessageParams,
+  AgentPhoneSendMessageResult
+> = {
+  id: 'agentphone_send_message',
+  name: 'Send Message',
   description: 'Send an outbound SMS or iMessage from an AgentPhone agent',
+  version: '1.0.0',
+
   params: {
-    agentId: params.id('Agent sending the message').required(),
-    toNumber: params.phone('Recipient phone number in E.164 format (e.g. +14155551234)').required(),
-    body: params.text('Message text to send').required(),
-    mediaUrl: params.url('Optional URL of an image, video, or file to attach'),
-    numberId: params.id(
-      "Phone number ID to send from. If omitted, the agent's first assigned number is used."
-    ),
+    ...AGENTPHONE_API_KEY_PARAMS,
+    agentId: {
+      type: 'string',
+      required: true,
+      visibility: 'user-or-llm',
+      description: 'Agent sending the message',
+    },
+    toNumber: {
+      type: 'string',
+      required: true,
+      visibility: 'user-or-llm',
+      description: 'Recipient phone number in E.164 format (e.g. +14155551234)',
+    },
+    body: {
+      type: 'string',
+      required: true,
+      visibility: 'user-or-llm',
+      description: 'Message text to send',
+    },
+    mediaUrl: {
+      type: 'string',
+      required: false,
+      visibility: 'user-or-llm',
+      description: 'Optional URL of an image, video, or file to attach',
+    },
+    numberId: {
+      type: 'string',
+      required: false,
+      visibility: 'user-or-llm',
+      description:
+        "Phone number ID to send from. If omitted, the agent's first assigned number is used.",
+    },
   },
-  method: 'POST',
-  path: () => '/v1/messages',
-  // This endpoint's body is snake_case; `media_url` (singular) is deprecated in favour of a list.
-  body: (p) => ({
-    agent_id: p.agentId,
-    to_number: p.toNumber,
-    body: p.body,
-    media_urls: p.mediaUrl === undefined ? undefined : [p.mediaUrl],
-    number_id: p.numberId,
-  }),
+
+  request: {
+    url: (params) => agentphoneUrl(agentphoneSendMessageTool, params, '/v1/messages'),
+    method: 'POST',
+    headers: (params) => agentphoneHeaders(agentphoneSendMessageTool, params),
+    body: (params) =>
+      agentphoneBody(agentphoneSendMessageTool, params, (params) => ({
+        agent_id: params.agentId,
+        to_number: params.toNumber,
+        body: params.body,
+        media_urls: params.mediaUrl === undefined ? undefined : [params.mediaUrl],
+        number_id: params.numberId,
+      })),
+  },
+
+  transformResponse: (response) => transformAgentPhoneResponse(response, agentphoneSendMessageTool),
+
   outputs: {
-    id: out.string('Message ID'),
-    status: out.string('Delivery status'),
-    channel: out.string('sms, mms, or imessage'),
-    fromNumber: out.string('Sender phone number'),
-    toNumber: out.string('Recipient phone number'),
+    id: { type: 'string', description: 'Message ID' },
+    status: { type: 'string', description: 'Delivery status' },
+    channel: { type: 'string', description: 'sms, mms, or imessage' },
+    fromNumber: { type: 'string', description: 'Sender phone number' },
+    toNumber: { type: 'string', description: 'Recipient phone number' },
   },
-})
+}

@@ -1,22 +1,67 @@
-import { apiPath, defineAgentPhoneTool } from './define.js'
-import { contactFields } from './entities.js'
-import { params } from './params.js'
+import { agentphoneBody, agentphoneHeaders, agentphoneUrl } from '@/tools/agentphone/request'
+import { transformAgentPhoneResponse } from '@/tools/agentphone/response'
+import {
+  AGENTPHONE_API_KEY_PARAMS,
+  AGENTPHONE_CONTACT_ID_PARAMS,
+  type AgentPhoneUpdateContactParams,
+  type AgentPhoneUpdateContactResult,
+  CONTACT_OUTPUT_PROPERTIES,
+} from '@/tools/agentphone/types'
+import type { ToolConfig } from '@/tools/types'
 
-export const updateContactTool = defineAgentPhoneTool({
-  operation: 'update_contact',
-  name: 'AgentPhone Update Contact',
+export const agentphoneUpdateContactTool: ToolConfig<
+  AgentPhoneUpdateContactParams,
+  AgentPhoneUpdateContactResult
+> = {
+  id: 'agentphone_update_contact',
+  name: 'Update Contact',
   description: 'Update a contact',
+  version: '1.0.0',
+
   params: {
-    contactId: params.id('Contact ID').required(),
-    phoneNumber: params.phone('New phone number in E.164 format'),
-    name: params.text('New contact name'),
-    email: params.text('New email address'),
-    notes: params.text('New freeform notes'),
+    ...AGENTPHONE_API_KEY_PARAMS,
+    ...AGENTPHONE_CONTACT_ID_PARAMS,
+    phoneNumber: {
+      type: 'string',
+      required: false,
+      visibility: 'user-or-llm',
+      description: 'New phone number in E.164 format',
+    },
+    name: {
+      type: 'string',
+      required: false,
+      visibility: 'user-or-llm',
+      description: 'New contact name',
+    },
+    email: {
+      type: 'string',
+      required: false,
+      visibility: 'user-or-llm',
+      description: 'New email address',
+    },
+    notes: {
+      type: 'string',
+      required: false,
+      visibility: 'user-or-llm',
+      description: 'New freeform notes',
+    },
   },
-  method: 'PATCH',
-  path: (p) => apiPath`/v1/contacts/${p.contactId}`,
-  // Only the fields given are sent, so only those change.
-  body: ['phoneNumber', 'name', 'email', 'notes'],
-  atLeastOneOf: ['phoneNumber', 'name', 'email', 'notes'],
-  outputs: contactFields,
-})
+
+  request: {
+    url: (params) => agentphoneUrl(agentphoneUpdateContactTool, params, '/v1/contacts/{contactId}'),
+    method: 'PATCH',
+    headers: (params) => agentphoneHeaders(agentphoneUpdateContactTool, params),
+    body: (params) =>
+      agentphoneBody(agentphoneUpdateContactTool, params, [
+        'phoneNumber',
+        'name',
+        'email',
+        'notes',
+      ]),
+  },
+
+  transformResponse: (response) =>
+    transformAgentPhoneResponse(response, agentphoneUpdateContactTool),
+
+  outputs: CONTACT_OUTPUT_PROPERTIES,
+}
