@@ -137,7 +137,11 @@ async function send(
   scrub: Redactor
 ): Promise<ToolResponse> {
   const { request } = tool
+  // Built before the deadline starts: the builders validate the params again (for hosts that call
+  // them directly), which is no part of any attempt's time.
   const url = withBaseUrl(request.url(params), baseUrl)
+  const headers = request.headers(params)
+  const json = request.body?.(params)
   const { origin } = new URL(url)
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const retries = options.retries ?? DEFAULT_RETRIES
@@ -146,8 +150,6 @@ async function send(
     : new Deadline(defaultDeadlineMs(timeoutMs, retries), false)
   const { signal } = options
   const canRetry = isRetryableMethod(request.method)
-  const headers = request.headers(params)
-  const json = request.body?.(params)
 
   const timedOut = (byDeadline: boolean, what: 'answer' | 'finish its answer') =>
     byDeadline

@@ -89,19 +89,24 @@ function BlockCard({ data, selected }: NodeProps<BlockNode>) {
       <div className="card-body">
         {sentence ? (
           <p className="sentence">
-            {sentence.map((part, index) =>
-              part.kind === 'text' ? (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's parts have no identity
-                <span key={index}>{part.text} </span>
-              ) : (
+            {sentence.map((part, index) => {
+              // A space between parts, except before punctuation that opens a clause (", with").
+              const next = sentence[index + 1]
+              const gap = next && !/^[,.;:]/.test(next.text) ? ' ' : ''
+              return (
                 // biome-ignore lint/suspicious/noArrayIndexKey: a sentence's parts have no identity
                 <Fragment key={index}>
-                  <span className={`chip${part.empty ? ' empty' : ''}`} data-field={part.field}>
-                    {part.text}
-                  </span>{' '}
+                  {part.kind === 'text' ? (
+                    part.text
+                  ) : (
+                    <span className={`chip${part.empty ? ' empty' : ''}`} data-field={part.field}>
+                      {part.text}
+                    </span>
+                  )}
+                  {gap}
                 </Fragment>
               )
-            )}
+            })}
           </p>
         ) : inputs.length > 0 ? (
           <p className="sentence">
@@ -271,7 +276,8 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas(props, ref
         onPaneClick={() => props.onSelect(null)}
         deleteKeyCode={['Backspace', 'Delete']}
         fitView={fitOnOpen}
-        fitViewOptions={{ maxZoom: 1 }}
+        fitViewOptions={{ maxZoom: 1, padding: 0.1 }}
+        minZoom={0.25}
         proOptions={{ hideAttribution: true }}
       >
         <Background />

@@ -25,6 +25,8 @@ interface Props {
   onOpenRun: (runId: string) => void
 }
 
+const formatDuration = (ms: number) => (ms < 1 ? '<1 ms' : `${Math.round(ms)} ms`)
+
 const formatJson = (value: unknown, secrets: string[]) =>
   JSON.stringify(maskSecrets(value, secrets), null, 2) ?? 'undefined'
 
@@ -56,7 +58,7 @@ export function Results({ run, pastRuns, secrets, onOpenRun }: Props) {
               {pastRuns.map((past) => (
                 <option key={past.runId} value={past.runId}>
                   {new Date(past.startedAt).toLocaleString()} ·{' '}
-                  {past.success ? 'success' : 'failed'} · {past.durationMs} ms
+                  {past.success ? 'success' : 'failed'} · {formatDuration(past.durationMs)}
                 </option>
               ))}
             </select>
@@ -71,7 +73,7 @@ export function Results({ run, pastRuns, secrets, onOpenRun }: Props) {
                 <span className="result-name">{record.name}</span>
                 <span className="result-status">{STATUS_TEXT[record.status] ?? record.status}</span>
                 {'durationMs' in record && (
-                  <span className="result-duration">{record.durationMs} ms</span>
+                  <span className="result-duration">{formatDuration(record.durationMs)}</span>
                 )}
               </div>
               {'error' in record && record.error && (

@@ -4,7 +4,7 @@
  */
 import { Eye, EyeOff, KeyRound, Plus, Trash2 } from 'lucide-react'
 import { useState } from 'react'
-import { type EditorSubBlock, optionsOf } from '../model/config.js'
+import { type EditorSubBlock, optionsOf, titleOf } from '../model/config.js'
 import type { ReferenceOption } from '../model/references.js'
 import { rowsOf } from '../model/references.js'
 import { ReferenceInput } from './ReferenceInput.js'
@@ -32,7 +32,7 @@ const asText = (value: unknown) =>
 export function SubBlockField(props: FieldProps) {
   const { blockId, subBlock, required, error } = props
   const id = `field-${blockId}-${subBlock.id}`
-  const title = subBlock.title ?? subBlock.id
+  const title = titleOf(subBlock)
   const errorId = error ? `${id}-error` : undefined
   const describedBy =
     [subBlock.description ? `${id}-description` : '', errorId ?? ''].filter(Boolean).join(' ') ||
@@ -196,7 +196,8 @@ function SecretInput(props: ControlProps) {
         <ReferenceInput
           id={props.id}
           label={props.title}
-          type={shown ? 'text' : 'password'}
+          // An `{{ENV}}` reference is not the secret: it stays readable.
+          type={shown || envReference ? 'text' : 'password'}
           value={text}
           onChange={props.onChange}
           references={props.references}

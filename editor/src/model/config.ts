@@ -59,3 +59,10 @@ export function optionLabel(subBlock: EditorSubBlock, value: unknown, values: Bl
   const option = optionsOf(subBlock, values).find((candidate) => candidate.id === value)
   return option?.label ?? String(value ?? '')
 }
+
+/** A field's label: its title, else its id as words ("inputFormat" reads "Input format"). */
+export function titleOf(subBlock: EditorSubBlock): string {
+  if (subBlock.title) return subBlock.title
+  const words = subBlock.id.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase()
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}

@@ -11,6 +11,7 @@ import {
   optionLabel,
   presentationOf,
   subBlocksOf,
+  titleOf,
 } from './config.js'
 
 export type SentencePart =
@@ -23,7 +24,7 @@ const isFilled = (value: unknown) =>
 /** How an empty field reads mid-sentence: its `canvasNoun`, else its title with an article. */
 export function nounOf(subBlock: EditorSubBlock): string {
   if (subBlock.canvasNoun) return subBlock.canvasNoun
-  const title = (subBlock.title ?? subBlock.id).toLowerCase()
+  const title = titleOf(subBlock).toLowerCase()
   return `${/^[aeiou]/.test(title) ? 'an' : 'a'} ${title}`
 }
 
@@ -89,4 +90,4 @@ export const sentenceText = (parts: SentencePart[]) =>
   parts
     .map((part) => part.text)
     .join(' ')
-    .replace(/\s+,/g, ',')
+    .replace(/\s+([,.;:])/g, '$1')

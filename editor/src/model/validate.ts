@@ -5,7 +5,13 @@
  * `{{ENV}}` values are only known at run time and are left alone.
  */
 import { executeTool } from '../../../tools/index.js'
-import { type BlockConfig, type BlockValues, type EditorSubBlock, subBlocksOf } from './config.js'
+import {
+  type BlockConfig,
+  type BlockValues,
+  type EditorSubBlock,
+  subBlocksOf,
+  titleOf,
+} from './config.js'
 
 export interface BlockProblems {
   /** Field id → what is wrong with its value. */
@@ -57,7 +63,7 @@ export async function validateBlock(
     const value = values[subBlock.id]
     if (subBlock.type === 'code' && subBlock.language === 'json' && typeof value === 'string') {
       const problem = value.trim() === '' ? null : jsonProblem(value)
-      if (problem) problems.fields[subBlock.id] = `${subBlock.title ?? subBlock.id} ${problem}`
+      if (problem) problems.fields[subBlock.id] = `${titleOf(subBlock)} ${problem}`
     }
   }
   if (!config.tools?.config) return problems
