@@ -51,7 +51,7 @@ async function openEditor(): Promise<Page> {
   page.setDefaultTimeout(15_000)
   await page.goto(server.url)
   await page.getByRole('list', { name: 'Blocks' }).waitFor()
-  await expect.poll(() => page.url()).toMatch(/#workflow=/)
+  await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/#workflow=/)
   return page
 }
 
@@ -142,7 +142,7 @@ describe('the editor in a browser', () => {
     await results.getByText('Run succeeded').waitFor()
     const rows = results.getByRole('listitem')
     await expect
-      .poll(() => rows.allTextContents())
+      .poll(() => rows.allTextContents(), { timeout: 15_000 })
       .toEqual([
         expect.stringMatching(/^Start\s*success/),
         expect.stringMatching(/^AgentPhone 1\s*success/),
@@ -181,7 +181,7 @@ describe('the editor in a browser', () => {
       page.getByRole('button', { name: 'Import' }).click(),
     ])
     await chooser.setFiles((await download.path()) as string)
-    await expect.poll(() => page.url()).not.toBe(firstUrl)
+    await expect.poll(() => page.url(), { timeout: 15_000 }).not.toBe(firstUrl)
     await page.getByRole('group', { name: 'AgentPhone 1', exact: true }).waitFor()
     const [again] = await Promise.all([
       page.waitForEvent('download'),
