@@ -54,9 +54,15 @@ function methodsByPath(declared: Endpoint[]) {
   return methods
 }
 
+/** A save nobody waits for (webhook delivery records): a failure is logged, not lost. */
+export const saveInBackground = (store: Store, log?: (line: string) => void) => () => {
+  store.save().catch((error: Error) => log?.(`could not save the data file: ${error.message}`))
+}
+
 export function createApp({ store, now, log, webhooks }: AppOptions) {
   const app = new Hono<SandboxEnv>()
-  const dispatcher = webhooks ?? new WebhookDispatcher({ now, save: () => store.save(), log })
+  const dispatcher =
+    webhooks ?? new WebhookDispatcher({ now, save: saveInBackground(store, log), log })
   const endpoints = [...baseEndpoints, ...webhookEndpoints(dispatcher)]
 
   /** Finds (or creates and seeds) the caller's account; saves after anything that may change it. */
@@ -74,7 +80,8 @@ export function createApp({ store, now, log, webhooks }: AppOptions) {
       await next()
     } finally {
       dispatcher.afterRequest(c.get('session'), c.get('now'))
-      if (created || c.req.method !== 'GET') store.save()
+      // Answered only once saved: an acknowledged write is on disk.
+      if (created || c.req.method !== 'GET') await store.save()
     }
   })
 

@@ -5,7 +5,7 @@
  */
 import type { Context, Hono } from 'hono'
 import type { z } from 'zod'
-import { ValidationError } from './errors.js'
+import { ApiError, ValidationError } from './errors.js'
 import type { AccountState } from './model.js'
 import type { Runtime, Session } from './store.js'
 import { parseInput } from './validation.js'
@@ -68,14 +68,68 @@ export interface Endpoint {
   register: (app: SandboxApp) => void
 }
 
+/** Deeper bodies are refused before any schema sees them (a schema's error would recurse). */
+const MAX_BODY_DEPTH = 64
+
+/** How deep a parsed JSON value nests, counted without recursion, stopping past `limit`. */
+function depthOf(value: unknown, limit: number): number {
+  let deepest = 0
+  const pending: [unknown, number][] = [[value, 0]]
+  while (pending.length > 0) {
+    const [item, depth] = pending.pop() as [unknown, number]
+    if (typeof item !== 'object' || item === null) continue
+    if (depth + 1 > deepest) deepest = depth + 1
+    if (deepest > limit) return deepest
+    for (const inner of Object.values(item)) pending.push([inner, depth + 1])
+  }
+  return deepest
+}
+
+/** The largest request body read; a larger one is refused with 413 before anything is stored. */
+export const MAX_REQUEST_BODY_BYTES = 1024 * 1024
+
+const tooLarge = () =>
+  new ApiError(413, `Request body too large: at most ${MAX_REQUEST_BODY_BYTES} bytes (1 MB)`)
+
+/** The body as text, read no further than the limit (a declared or streamed larger one is 413). */
+async function readBodyText(request: Request): Promise<string> {
+  if (Number(request.headers.get('content-length')) > MAX_REQUEST_BODY_BYTES) throw tooLarge()
+  if (!request.body) return ''
+  const reader = request.body.getReader()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > MAX_REQUEST_BODY_BYTES) {
+      reader.cancel().catch(() => {})
+      throw tooLarge()
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
 async function readJsonBody(c: Context): Promise<unknown> {
-  const text = await c.req.text()
+  const text = await readBodyText(c.req.raw)
   if (text.trim() === '') return undefined
+  let body: unknown
   try {
-    return JSON.parse(text)
+    body = JSON.parse(text)
   } catch {
     throw new ValidationError([{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid' }])
   }
+  if (depthOf(body, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    throw new ValidationError([
+      {
+        loc: ['body'],
+        msg: `Value error, JSON nested too deeply: at most ${MAX_BODY_DEPTH} levels`,
+        type: 'value_error',
+      },
+    ])
+  }
+  return body
 }
 
 export function endpoint<

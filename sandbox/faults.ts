@@ -21,7 +21,7 @@ const matching = {
   /** Any method when absent. */
   method: z.preprocess(upperCased, z.enum(['GET', 'POST', 'PATCH', 'DELETE', 'PUT']).optional()),
   /** A path, where `*` stands for one segment and `**` for anything; any /v1 path when absent. */
-  path: z.string().startsWith('/', 'must start with /').optional(),
+  path: z.string().startsWith('/', 'must start with /').max(1_000).optional(),
   times: z.int().min(1).max(1_000).default(1),
   delayMs: z.int().min(0).max(60_000).default(0),
 }
@@ -56,22 +56,37 @@ export function armFault(runtime: Runtime, spec: FaultSpec) {
   return fault
 }
 
-const pathPattern = (path: string) =>
-  new RegExp(
-    `^${path
-      .split('**')
-      .map((part) =>
-        part
-          .split('*')
-          .map((text) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-          .join('[^/]*')
-      )
-      .join('.*')}$`
-  )
+/**
+ * Whether `path` matches a fault's pattern, where `*` stands for any run of characters within one
+ * segment and `**` for any run at all. Matched in pattern × path steps, never by backtracking: a
+ * pattern such as `/v1/****************Z` cannot stall the event loop.
+ */
+export function pathMatches(pattern: string, path: string): boolean {
+  // reachable[j]: the pattern read so far matches the first j characters of the path.
+  let reachable = new Uint8Array(path.length + 1)
+  reachable[0] = 1
+  for (let i = 0; i < pattern.length; i++) {
+    const next = new Uint8Array(path.length + 1)
+    if (pattern[i] === '*') {
+      const anything = pattern[i + 1] === '*'
+      while (pattern[i + 1] === '*') i++
+      for (let j = 0; j <= path.length; j++) {
+        const grows = j > 0 && next[j - 1] === 1 && (anything || path[j - 1] !== '/')
+        next[j] = reachable[j] === 1 || grows ? 1 : 0
+      }
+    } else {
+      for (let j = 0; j < path.length; j++) {
+        if (reachable[j] === 1 && path[j] === pattern[i]) next[j + 1] = 1
+      }
+    }
+    reachable = next
+  }
+  return reachable[path.length] === 1
+}
 
 const matches = (fault: ArmedFault, method: string, path: string) =>
   (fault.method === undefined || fault.method === method) &&
-  (fault.path === undefined || pathPattern(fault.path).test(path))
+  (fault.path === undefined || pathMatches(fault.path, path))
 
 /** The first armed fault matching the request, used up by one. */
 function takeFault(runtime: Runtime, method: string, path: string): ArmedFault | undefined {

@@ -4,7 +4,7 @@
  */
 import { type Server, STATUS_CODES } from 'node:http'
 import { serve } from '@hono/node-server'
-import { createApp } from './app.js'
+import { createApp, saveInBackground } from './app.js'
 import { type WebhookDeliveryOptions, WebhookDispatcher } from './delivery.js'
 import { DroppedConnection } from './errors.js'
 import { Store } from './store.js'
@@ -25,6 +25,12 @@ export interface SandboxOptions {
   now?: () => number
   /** Receives one line per request (method, path, status); never keys. */
   log?: (line: string) => void
+  /**
+   * A client must have sent a whole request (headers and body) within this many ms, and its
+   * headers within the lesser of this and 10 s; else it gets 408 and its connection is closed.
+   * Default 30 000. (Answers may take longer: the long-poll does.)
+   */
+  requestTimeoutMs?: number
   /** How events reach webhooks: the fetch that sends them, the waits between retries, timeouts. */
   webhooks?: WebhookDeliveryOptions
 }
@@ -40,13 +46,24 @@ export interface Sandbox {
   close(): Promise<void>
 }
 
+const DEFAULT_REQUEST_TIMEOUT_MS = 30_000
+const MAX_HEADERS_TIMEOUT_MS = 10_000
+
+/** A slow client (headers or body trickling in) cannot hold a connection open for minutes. */
+const requestTimeouts = (requestTimeout: number) => ({
+  requestTimeout,
+  headersTimeout: Math.min(requestTimeout, MAX_HEADERS_TIMEOUT_MS),
+  // Node checks these only this often (30 s by default).
+  connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(requestTimeout / 4))),
+})
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const store = Store.open(options.dataFile)
   const now = options.now ?? Date.now
   const webhooks = new WebhookDispatcher({
     ...options.webhooks,
     now,
-    save: () => store.save(),
+    save: saveInBackground(store, options.log),
     log: options.log,
   })
   const app = createApp({ store, now, log: options.log, webhooks })
@@ -79,7 +96,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }) as typeof fetch
 
   if (options.port === undefined) {
-    return { url: IN_PROCESS_URL, fetch: inProcessFetch, settled, close: () => webhooks.close() }
+    let closing: Promise<void> | undefined
+    const close = () => {
+      closing ??= webhooks.close().finally(() => store.close())
+      return closing
+    }
+    return { url: IN_PROCESS_URL, fetch: inProcessFetch, settled, close }
   }
 
   const hostname = options.hostname ?? '127.0.0.1'
@@ -95,6 +117,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         hostname,
         // Keep Node's own Request/Response: tests in the same process use them with ky.
         overrideGlobalObjects: false,
+        serverOptions: requestTimeouts(options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS),
       },
       () => resolve(started as Server)
     )
@@ -116,7 +139,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
           server.close((error) => (error ? reject(error) : resolve()))
           server.closeAllConnections()
         }),
-      ]).then(() => {})
+      ])
+        .then(() => {})
+        .finally(() => store.close())
       return closing
     },
   }

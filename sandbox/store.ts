@@ -1,13 +1,14 @@
 /**
  * Accounts, in memory, keyed by the hash of their API key (the key itself is never stored).
  * With a data file, accounts are loaded at start and saved after every change: written to a
- * temporary file, then renamed over the old one, so a crash never leaves half a file.
+ * temporary file, then renamed over the old one, so a crash never leaves half a file. The file
+ * is locked to this process while the store is open; saves are coalesced (`persistence.ts`).
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
-import { dirname } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
 import type { SandboxEvent } from './events.js'
 import type { ArmedFault } from './faults.js'
 import type { AccountState } from './model.js'
+import { CoalescedSaver, DataFileError, DataFileLock, removeTemporaryFiles } from './persistence.js'
 import { hashKey } from './random.js'
 import { seedAccount } from './seed.js'
 
@@ -57,15 +58,7 @@ interface DataFile {
   accounts: Record<string, AccountState>
 }
 
-/** A data file that cannot be loaded: unreadable, not JSON, or not the sandbox's format. */
-export class DataFileError extends Error {
-  constructor(
-    readonly dataFile: string,
-    reason: string
-  ) {
-    super(`could not read sandbox data from ${dataFile}: ${reason}`)
-  }
-}
+export { DataFileError }
 
 function readDataFile(dataFile: string): DataFile {
   let data: unknown
@@ -94,16 +87,36 @@ export class Store {
   readonly #accounts = new Map<string, AccountState>()
   readonly #runtimes = new Map<string, Runtime>()
 
-  private constructor(readonly dataFile: string | undefined) {}
+  readonly #saver: CoalescedSaver | undefined
+  readonly #lock: DataFileLock | undefined
 
-  /** A store, with the accounts saved in `dataFile` when it exists. */
+  private constructor(
+    readonly dataFile: string | undefined,
+    lock?: DataFileLock
+  ) {
+    this.#lock = lock
+    this.#saver = dataFile ? new CoalescedSaver(dataFile, () => this.#serialize()) : undefined
+  }
+
+  /**
+   * A store, with the accounts saved in `dataFile` when it exists. The file is locked to this
+   * process until `close()`; a second store on it is refused with a DataFileError.
+   */
   static open(dataFile?: string): Store {
-    const store = new Store(dataFile)
-    if (dataFile && existsSync(dataFile)) {
-      for (const [hash, account] of Object.entries(readDataFile(dataFile).accounts))
-        store.#accounts.set(hash, account)
+    if (!dataFile) return new Store(undefined)
+    const lock = DataFileLock.acquire(dataFile)
+    try {
+      removeTemporaryFiles(dataFile)
+      const store = new Store(dataFile, lock)
+      if (existsSync(dataFile)) {
+        for (const [hash, account] of Object.entries(readDataFile(dataFile).accounts))
+          store.#accounts.set(hash, account)
+      }
+      return store
+    } catch (error) {
+      lock.release()
+      throw error
     }
-    return store
   }
 
   /** The key's account, created and seeded on first use. */
@@ -141,17 +154,34 @@ export class Store {
     if (runtime.requests.length > MAX_LOGGED_REQUESTS) runtime.requests.shift()
   }
 
-  /** Writes every account to the data file, if there is one. */
-  save(): void {
-    if (!this.dataFile) return
+  /**
+   * Writes every account to the data file, if there is one; resolves once a write that began
+   * after this call is on disk. Calls made while a write is under way share the next one.
+   */
+  save(): Promise<void> {
+    return this.#saver?.save() ?? Promise.resolve()
+  }
+
+  /** How many times the data file was written. */
+  get writes(): number {
+    return this.#saver?.writes ?? 0
+  }
+
+  /** Waits for pending saves, then lets another process use the data file. */
+  async close(): Promise<void> {
+    try {
+      await this.#saver?.settled()
+    } finally {
+      this.#lock?.release()
+    }
+  }
+
+  #serialize(): string {
     const data: DataFile = {
       format: FILE_FORMAT,
       version: FILE_VERSION,
       accounts: Object.fromEntries(this.#accounts),
     }
-    mkdirSync(dirname(this.dataFile), { recursive: true })
-    const temporary = `${this.dataFile}.${process.pid}.tmp`
-    writeFileSync(temporary, JSON.stringify(data))
-    renameSync(temporary, this.dataFile)
+    return JSON.stringify(data)
   }
 }

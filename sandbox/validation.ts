@@ -3,7 +3,7 @@
  * of `{loc, msg, type}`, messages worded like pydantic's.
  */
 import { z } from 'zod'
-import { isIsoTimestamp } from '../tools/agentphone/params.js'
+import { isIsoTimestamp, jsonProblem } from '../tools/agentphone/params.js'
 import { ValidationError, type ValidationIssue } from './errors.js'
 import { normalizePhone } from './phone.js'
 
@@ -218,3 +218,13 @@ export const LANGUAGES = [
   'yue-CN',
   'zh-CN',
 ] as const
+
+/**
+ * A free-form JSON object (metadata, parameters) within the API's bounds: at most 32 levels deep
+ * and 64 KiB as JSON. Stored unbounded, one deep enough would make every later save fail.
+ */
+export const boundedJsonObject = z.record(z.string(), z.unknown()).superRefine((value, ctx) => {
+  const problem = jsonProblem(value)
+  if (problem)
+    ctx.addIssue({ code: 'custom', path: problem[0], message: `Value error, ${problem[1]}` })
+})

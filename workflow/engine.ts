@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { type BlockHandler, type BlockOutput, blockHandlers } from './handlers.js'
-import { labelOf, loadWorkflow } from './load.js'
+import { ERROR_HANDLE, labelOf, loadWorkflow } from './load.js'
 import { isPathInSchema } from './outputs.js'
 import {
   EMPTY,
@@ -38,6 +38,8 @@ export interface BlockRecord {
   error?: string
   /** Why a skipped block did not run. */
   reason?: string
+  /** A failed block whose error path (its `error` handle) took over: the run goes on. */
+  errorHandled?: boolean
 }
 
 export interface RunResult {
@@ -118,7 +120,10 @@ class Run {
   readonly byName = new Map<string, string>()
   readonly upstream = new Map<string, Set<string>>()
   readonly finishOrder: string[] = []
-  readonly mask: Mask
+  private readonly secrets: Secret[]
+  private currentMask: Mask
+  /** Masks the run's secrets, including keys that only appear once a field is resolved. */
+  readonly mask = (<T>(value: T): T => this.currentMask(value)) as Mask
   readonly blocks: Record<string, BlockState>
   private finished!: () => void
   readonly done = new Promise<void>((resolve) => {
@@ -131,7 +136,8 @@ class Run {
     readonly options: RunOptions
   ) {
     this.blocks = workflow.state.blocks
-    this.mask = createMask(secretsOf(workflow, options.env ?? {}))
+    this.secrets = secretsOf(workflow, options.env ?? {})
+    this.currentMask = createMask(this.secrets)
     for (const block of Object.values(this.blocks)) {
       this.incoming.set(block.id, [])
       this.outgoing.set(block.id, [])
@@ -157,6 +163,12 @@ class Run {
     }
     this.upstream.set(id, found)
     return found
+  }
+
+  addSecret(secret: Secret) {
+    if (this.secrets.some(({ value }) => value === secret.value)) return
+    this.secrets.push(secret)
+    this.currentMask = createMask(this.secrets)
   }
 
   emit(event: RunEvent) {
@@ -269,11 +281,22 @@ class Run {
     }
     if (this.options.signal?.aborted) return this.skip(block, 'the run was cancelled')
     if (!block.enabled) return this.skip(block, 'the block is disabled')
-    void this.execute(block)
+    this.execute(block).catch((error) => {
+      // Only a bug gets here; the run still ends, with this block failed.
+      if (this.records.has(block.id)) return
+      this.record(block, {
+        status: 'error',
+        startedAt: new Date().toISOString(),
+        durationMs: 0,
+        input: {},
+        error: `Internal error: ${message(error)}`,
+      })
+      this.release(block.id, () => 'failed')
+    })
   }
 
   private async execute(block: BlockState) {
-    const handler = blockHandlers[block.type] as BlockHandler
+    const handler: BlockHandler | undefined = blockHandlers[block.type]
     const startedAt = new Date()
     const started = performance.now()
     this.emit({
@@ -287,13 +310,18 @@ class Run {
       }),
     })
     const resolve = this.resolverFor(block.id)
-    const raw = new Set(handler.rawFields ?? [])
+    const raw = new Set(handler?.rawFields ?? [])
     const input: Record<string, unknown> = {}
     let output: BlockOutput | undefined
     let error: string | undefined
     try {
+      if (!handler) throw new Error(`No runtime handler for blocks of type "${block.type}"`)
       for (const [fieldId, subBlock] of Object.entries(block.subBlocks)) {
         input[fieldId] = raw.has(fieldId) ? subBlock.value : resolveValue(subBlock.value, resolve)
+      }
+      // A key that arrives through a reference (say `<start.key>`) is a secret too.
+      if (typeof input.apiKey === 'string' && input.apiKey.trim()) {
+        this.addSecret({ value: input.apiKey.trim(), label: REDACTED })
       }
       output = await handler.run({
         block,
@@ -316,15 +344,33 @@ class Run {
       durationMs: Math.round((performance.now() - started) * 1000) / 1000,
       input,
     }
+    const onErrorPath = (edge: WorkflowEdge) => edge.sourceHandle === ERROR_HANDLE
     if (output !== undefined) {
       this.outputs.set(block.id, output)
       this.record(block, { status: 'success', ...common, output })
-      const follows = handler.follows
-      this.release(block.id, (edge) => (!follows || follows(edge, output) ? 'active' : 'dead'))
-    } else {
-      this.record(block, { status: 'error', ...common, error: error ?? 'The block failed' })
-      this.release(block.id, () => 'failed')
+      const follows = handler?.follows
+      this.release(block.id, (edge) =>
+        !onErrorPath(edge) && (!follows || follows(edge, output)) ? 'active' : 'dead'
+      )
+      return
     }
+    const failure = error ?? 'The block failed'
+    // As in Sim: a block with an error path hands `{error}` to it instead of stopping there.
+    if ((this.outgoing.get(block.id) ?? []).some(onErrorPath)) {
+      const errorOutput = { error: failure }
+      this.outputs.set(block.id, errorOutput)
+      this.record(block, {
+        status: 'error',
+        ...common,
+        error: failure,
+        output: errorOutput,
+        errorHandled: true,
+      })
+      this.release(block.id, (edge) => (onErrorPath(edge) ? 'active' : 'dead'))
+      return
+    }
+    this.record(block, { status: 'error', ...common, error: failure })
+    this.release(block.id, () => 'failed')
   }
 
   start() {
@@ -360,7 +406,7 @@ class Run {
 
   result(): RunResult {
     const records = Object.keys(this.blocks).map((id) => this.records.get(id) as BlockRecord)
-    const failed = records.find((record) => record.status === 'error')
+    const failed = records.find((record) => record.status === 'error' && !record.errorHandled)
     const cancelled = this.options.signal?.aborted === true
     const response = this.finishOrder.find(
       (id) => this.blocks[id]?.type === 'response' && this.outputs.has(id)

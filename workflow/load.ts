@@ -11,6 +11,12 @@ import { type BlockState, type WorkflowFile, workflowFileSchema } from './schema
 
 export type LoadResult = { ok: true; workflow: WorkflowFile } | { ok: false; error: string }
 
+/** The handle a block's error path leaves through (Sim's `EDGE.ERROR`). */
+export const ERROR_HANDLE = 'error'
+
+/** Sim's older side-anchored spellings of the "source" handle. */
+const SIDE_HANDLES = ['source-top', 'source-right', 'source-bottom', 'source-left']
+
 /** Names reserved for Sim's reference prefixes (`<loop.index>`, `<variable.x>`). */
 const RESERVED_NAMES = ['loop', 'parallel', 'variable']
 
@@ -103,8 +109,9 @@ function checkEdges(workflow: WorkflowFile): string | undefined {
     }
     if (edge.source === edge.target)
       return `Edge "${edge.id}" connects ${labelOf(source)} to itself`
+    const handle = edge.sourceHandle ?? ''
+    if (handle === ERROR_HANDLE) continue
     if (source.type === 'condition') {
-      const handle = edge.sourceHandle ?? ''
       const branches = branchesOf(source.subBlocks.conditions?.value)
       const branchId = handle.startsWith(CONDITION_HANDLE_PREFIX)
         ? handle.slice(CONDITION_HANDLE_PREFIX.length)
@@ -112,6 +119,8 @@ function checkEdges(workflow: WorkflowFile): string | undefined {
       if (!branches.some((branch) => branch.id === branchId)) {
         return `Edge "${edge.id}" leaves condition ${labelOf(source)} through handle "${handle}", which is not condition-<id> of one of its branches`
       }
+    } else if (handle !== '' && handle !== 'source' && !SIDE_HANDLES.includes(handle)) {
+      return `Edge "${edge.id}" leaves ${labelOf(source)} through handle "${handle}"; a ${source.type} block has "source" and "error"`
     }
   }
   return undefined

@@ -5,7 +5,7 @@ import { findAgent, findNumber } from '../lookup.js'
 import { type AccountState, AGENT_DEFAULTS, type Agent, type AgentSettings } from '../model.js'
 import { paginate } from '../paging.js'
 import { random } from '../random.js'
-import { LANGUAGES, nonBlank, pageQuery } from '../validation.js'
+import { boundedJsonObject, LANGUAGES, nonBlank, pageQuery } from '../validation.js'
 import {
   agentConversationView,
   agentNumberView,
@@ -35,7 +35,7 @@ const customTool = z.object({
   url: z.url({ protocol: /^https$/, error: 'Input should be a valid https URL' }),
   method: z.enum(['GET', 'POST']).optional(),
   headers: z.record(z.string(), z.string()).nullish(),
-  parameters: z.record(z.string(), z.unknown()).nullish(),
+  parameters: boundedJsonObject.nullish(),
   timeoutMs: z.int().min(1_000).max(120_000).nullish(),
   speakDuringExecution: z.boolean().nullish(),
   executionMessage: z.string().nullish(),

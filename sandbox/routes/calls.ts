@@ -7,7 +7,14 @@ import type { AccountState, Call } from '../model.js'
 import { paginate } from '../paging.js'
 import { random } from '../random.js'
 import { transcriptStream } from '../stream.js'
-import { booleanQuery, intQuery, nonBlank, pageQuery, phoneNumber } from '../validation.js'
+import {
+  booleanQuery,
+  boundedJsonObject,
+  intQuery,
+  nonBlank,
+  pageQuery,
+  phoneNumber,
+} from '../validation.js'
 import { callDetailView, callView, transcriptView } from '../views.js'
 import { waitForCall } from '../wait.js'
 
@@ -38,7 +45,7 @@ const createCallBody = z.object({
 
 const createWebCallBody = z.object({
   agentId: nonBlank,
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  metadata: boundedJsonObject.nullish(),
   variables,
 })
 

@@ -7,7 +7,7 @@ import type { AccountState } from '../model.js'
 import { cursorPage, paginate } from '../paging.js'
 import { channelFor } from '../phone.js'
 import { random } from '../random.js'
-import { cursorQuery, intQuery, pageQuery } from '../validation.js'
+import { boundedJsonObject, cursorQuery, intQuery, pageQuery } from '../validation.js'
 import { conversationDetailView, conversationView, lastActivity, messageView } from '../views.js'
 
 const detailQuery = z.object({ message_limit: intQuery({ fallback: 50, min: 1, max: 100 }) })
@@ -17,7 +17,7 @@ const detailQuery = z.object({ message_limit: intQuery({ fallback: 50, min: 1, m
  * `group_name` renames a group (ignored for a 1:1 chat).
  */
 const updateBody = z.object({
-  metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  metadata: boundedJsonObject.nullable().optional(),
   group_name: z.string().nullish(),
 })
 

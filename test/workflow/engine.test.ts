@@ -304,6 +304,45 @@ describe('failure and cancellation', () => {
   })
 })
 
+describe('error paths', () => {
+  it('a failing block with an error edge hands {error} to it; its normal path is skipped', async () => {
+    const s = start()
+    const lookup = agentphone('Lookup', 'get_contact', { contactId: 'ct_missing' })
+    const found = response('Found', '{"name": "<lookup.name>"}')
+    const missing = response('Missing', '{"why": "<lookup.error>"}')
+    const result = await runWorkflow(
+      workflow(
+        [s, lookup, found, missing],
+        [edge(s, lookup), edge(lookup, found, 'source'), edge(lookup, missing, 'error')]
+      ),
+      await sandboxOptions()
+    )
+    const record = result.blocks.find((b) => b.name === 'Lookup')
+    expect(record).toMatchObject({ status: 'error', errorHandled: true })
+    expect(record?.output).toEqual({ error: record?.error })
+    expect(statuses(result)).toMatchObject({ Found: 'skipped', Missing: 'success' })
+    // The error was handled: the run succeeds, with the error path's output.
+    expect(result.success).toBe(true)
+    expect(result.error).toBeUndefined()
+    expect(result.output).toMatchObject({ data: { why: record?.error } })
+  })
+
+  it('a block that succeeds does not take its error edge', async () => {
+    const s = start()
+    const usage = agentphone('Usage', 'get_usage')
+    const ok = response('Ok', '{"plan": "<usage.plan.name>"}')
+    const failed = response('Failed', '{"why": "<usage.error>"}')
+    const result = await runWorkflow(
+      workflow(
+        [s, usage, ok, failed],
+        [edge(s, usage), edge(usage, ok), edge(usage, failed, 'error')]
+      ),
+      await sandboxOptions()
+    )
+    expect(statuses(result)).toMatchObject({ Usage: 'success', Ok: 'success', Failed: 'skipped' })
+  })
+})
+
 describe('blocks outside the path', () => {
   it('skips blocks not connected to the Start block and disabled blocks', async () => {
     const s = start()

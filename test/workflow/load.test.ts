@@ -71,6 +71,18 @@ describe('loading a workflow', () => {
     )
   })
 
+  it("accepts Sim's source and error handles, refuses others", () => {
+    const s = start()
+    const a = response('A', '{}')
+    const b = response('B', '{}')
+    for (const handle of ['source', 'source-right', 'error']) {
+      expect(loadWorkflow(workflow([s, a], [edge(s, a, handle)])).ok).toBe(true)
+    }
+    expect(refused(workflow([s, a, b], [edge(s, a), edge(a, b, 'router-x')]))).toBe(
+      `Edge "${a.id}->${b.id}:router-x" leaves "A" (${a.id}) through handle "router-x"; a response block has "source" and "error"`
+    )
+  })
+
   it('refuses malformed conditions, duplicate names, reserved names, two Start blocks, loops', () => {
     const s = start()
     const bad = block('condition', 'Check', { conditions: '[{"title": "if"}]' })

@@ -82,6 +82,20 @@ describe('secrets never leave the run', () => {
     expectNoSecret(JSON.stringify(result), KEY)
   })
 
+  it('a key that arrives through a reference is masked in the result', async () => {
+    const sandbox = await startSandbox()
+    const s = start([{ name: 'key', type: 'string' }])
+    const usage = block('agentphone', 'Usage', { operation: 'get_usage', apiKey: '<start.key>' })
+    const result = await runWorkflow(workflow([s, usage], chain(s, usage)), {
+      input: { key: KEY },
+      baseUrl: sandbox.url,
+      fetch: sandbox.fetch,
+    })
+    expect(result.success).toBe(true)
+    expect(result.blocks[1]?.input.apiKey).toBe('[REDACTED]')
+    expectNoSecret(JSON.stringify(result), KEY)
+  })
+
   it('masks every encoding, inside object keys too, longest secret first', () => {
     const mask = createMask([
       { value: 'abc def', label: '{{A}}' },
