@@ -62,7 +62,7 @@ const expectedParams: Record<AgentPhoneOperation, Record<string, unknown>> = {
     type: 'pstn',
     search: '+1415',
   },
-  get_call: { callId: 'call_42' },
+  get_call: { callId: 'call_42', wait: true, timeoutSeconds: 45 },
   get_call_transcript: { callId: 'call_42' },
   list_conversations: { limit: 25, offset: 50 },
   get_conversation: { conversationId: 'conv_7', messageLimit: 15 },
@@ -247,6 +247,8 @@ describe('fields', () => {
       'initialGreeting',
       'voice',
       'systemPrompt',
+      // Not in Sim's block (issue 13): Get Call's wait timeout, shown once the switch is on.
+      'waitTimeout',
       'callsStatus',
       'callsDirection',
       'callsType',
