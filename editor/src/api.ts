@@ -1,33 +1,14 @@
 /** The workflow server's HTTP API, as the editor uses it. Every failure is an Error with the server's words. */
+import type { BlockRecord, RunEvent as EngineEvent, RunResult } from '../../workflow/engine.js'
 import type { WorkflowDocument } from './model/workflow.js'
+
+export type { BlockRecord, RunResult }
 
 export interface WorkflowSummary {
   id: string
   name: string
   updatedAt: string
   active?: boolean
-}
-
-export type BlockStatus = 'success' | 'error' | 'skipped'
-
-export interface BlockRecord {
-  id: string
-  name: string
-  type: string
-  status: BlockStatus
-  startedAt: string
-  durationMs: number
-  input?: unknown
-  output?: unknown
-  error?: string
-}
-
-export interface RunResult {
-  runId: string
-  success: boolean
-  output: unknown
-  error?: string
-  blocks: BlockRecord[]
 }
 
 export interface RunSummary {
@@ -37,13 +18,12 @@ export interface RunSummary {
   durationMs: number
 }
 
-export type RunEvent =
-  | {
-      event: 'block-started'
-      data: { runId: string; blockId: string; name: string; type: string; startedAt: string }
-    }
-  | { event: 'block-finished'; data: BlockRecord }
-  | { event: 'run-finished'; data: RunResult }
+/** The runtime's events as the server streams them: the SSE event name, then its JSON data. */
+export type RunEvent = EngineEvent extends infer Event
+  ? Event extends { type: infer Name; data: infer Data }
+    ? { event: Name; data: Data }
+    : never
+  : never
 
 async function call<T>(path: string, init?: RequestInit): Promise<T> {
   const response = await fetch(path, {

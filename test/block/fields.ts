@@ -3,6 +3,7 @@
  * distinct, so a param can be traced back to the field that fed it). The fake API itself is the
  * one every test uses: test/support/nock-api.ts.
  */
+import { AgentPhoneBlock } from '../../blocks/index.js'
 import { API_KEY } from '../support/nock-api.js'
 
 /** Not the default base URL, so a test sees that runBlock sends where it is told to. */
@@ -52,3 +53,10 @@ export const ALL_FIELDS = {
   usageDays: '14',
   usageMonths: '3',
 } as const
+
+/** The block's field with this id; throws when there is none. */
+export function subBlockOf(id: string) {
+  const found = AgentPhoneBlock.subBlocks.find((candidate) => candidate.id === id)
+  if (!found) throw new Error(`no field ${id}`)
+  return found
+}

@@ -20,14 +20,10 @@ import {
 import { paramsSchemaOf } from '../../tools/agentphone/params.js'
 import { agentphoneTools } from '../../tools/index.js'
 import { API_KEY } from '../support/nock-api.js'
-import { ALL_FIELDS } from './fields.js'
+import { ALL_FIELDS, subBlockOf } from './fields.js'
 
 const block = AgentPhoneBlock
-const subBlock = (id: string) => {
-  const found = block.subBlocks.find((candidate) => candidate.id === id)
-  if (!found) throw new Error(`no field ${id}`)
-  return found
-}
+const subBlock = subBlockOf
 const operationOptions = optionsOf(subBlock('operation'))
 const toolFor = (operation: string) => {
   const tool = agentphoneTools[toolIdOf({ operation })]

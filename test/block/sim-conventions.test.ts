@@ -18,13 +18,10 @@ import {
   optionsOf,
   type SubBlockConfig,
 } from '../../blocks/index.js'
+import { subBlockOf } from './fields.js'
 
 const block = AgentPhoneBlock
-const subBlock = (id: string) => {
-  const found = block.subBlocks.find((candidate) => candidate.id === id)
-  if (!found) throw new Error(`no field ${id}`)
-  return found
-}
+const subBlock = subBlockOf
 
 describe('catalog fields', () => {
   it('declare the integration type, API-key auth and the docs page', () => {

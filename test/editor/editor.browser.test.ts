@@ -48,10 +48,12 @@ const textOf = async (locator: Locator) => (await locator.textContent())?.replac
 
 async function openEditor(): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
-  page.setDefaultTimeout(15_000)
+  page.setDefaultTimeout(30_000)
   await page.goto(server.url)
   await page.getByRole('list', { name: 'Blocks' }).waitFor()
   await expect.poll(() => page.url(), { timeout: 15_000 }).toMatch(/#workflow=/)
+  // The canvas renders once the workflow is loaded: only then can blocks be added.
+  await page.locator('.react-flow__pane').waitFor()
   return page
 }
 

@@ -128,6 +128,18 @@ const isResponse = (result: unknown): result is ToolResponse =>
   typeof (result as ToolResponse).output === 'object' &&
   ((result as ToolResponse).success || typeof (result as ToolResponse).error === 'string')
 
+/** What the promise resolved to, checked to be a ToolResponse; a rejection fails the property. */
+async function resolvedResponse(promise: Promise<unknown>): Promise<ToolResponse> {
+  const settled = await promise.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ rejected: error ?? 'rejected' })
+  )
+  expect(settled).not.toHaveProperty('rejected')
+  const { value } = settled as { value: unknown }
+  expect(isResponse(value)).toBe(true)
+  return value as ToolResponse
+}
+
 /** A param value: mostly a valid one (or, when optional, absent); now and then anything at all. */
 const paramValue = (tool: AnyToolConfig, name: string) => {
   const valid = validValuesOf(tool, name)
@@ -218,23 +230,12 @@ describe('executeTool, property-based', () => {
         if (injected) params[injected.name] = injected.value
         const { fetch, sent } = fakeApi(answer, key.trim())
 
-        let result: unknown
-        let rejected: unknown
         // A failing fetch is retried after the backoff: once is enough to see what comes back.
         const options = { fetch, retries: answer.fetchError ? 0 : retries }
-        await executeTool(tool.id, wrap(params, how) as never, options).then(
-          (value) => {
-            result = value
-          },
-          (error) => {
-            rejected = error ?? 'rejected'
-          }
-        )
-
         // 1. The promise always resolves, to a ToolResponse.
-        expect(rejected).toBeUndefined()
-        expect(isResponse(result)).toBe(true)
-        const response = result as ToolResponse
+        const response = await resolvedResponse(
+          executeTool(tool.id, wrap(params, how) as never, options)
+        )
         // 2. Invalid input never sends.
         const invalid =
           injected !== null || how === 'getter' || how === 'revoked' || how === 'inherited'
@@ -292,20 +293,9 @@ describe('runBlock, property-based', () => {
         const values: Record<string, unknown> = { ...fields, operation, apiKey: key }
         const { fetch, sent } = fakeApi(answer, key.trim())
 
-        let result: unknown
-        let rejected: unknown
-        await runBlock(wrap(values, how) as never, { fetch, retries: 0 }).then(
-          (value) => {
-            result = value
-          },
-          (error) => {
-            rejected = error ?? 'rejected'
-          }
+        const response = await resolvedResponse(
+          runBlock(wrap(values, how) as never, { fetch, retries: 0 })
         )
-
-        expect(rejected).toBeUndefined()
-        expect(isResponse(result)).toBe(true)
-        const response = result as ToolResponse
         if (how === 'getter' || how === 'revoked' || how === 'inherited') expect(sent).toEqual([])
         if (!response.success && sent.length === 0) {
           const known =

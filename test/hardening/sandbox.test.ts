@@ -37,6 +37,11 @@ const call = (sandbox: Sandbox, key: string, method: string, path: string, body?
     ...(body === undefined ? {} : { body }),
   })
 
+async function firstConversationId(sandbox: Sandbox, key: string) {
+  const list = await (await call(sandbox, key, 'GET', '/v1/conversations')).json()
+  return (list as { data: { id: string }[] }).data[0]?.id
+}
+
 const deepJson = (depth: number) => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`
 
 describe('metadata is bounded as the API bounds it', () => {
@@ -44,8 +49,7 @@ describe('metadata is bounded as the API bounds it', () => {
     const dataFile = join(tempDir(), 'state.json')
     const sandbox = await open({ dataFile })
     const key = newKey()
-    const list = await (await call(sandbox, key, 'GET', '/v1/conversations')).json()
-    const conversationId = (list as { data: { id: string }[] }).data[0]?.id
+    const conversationId = await firstConversationId(sandbox, key)
 
     const refused = await call(
       sandbox,
@@ -98,8 +102,7 @@ describe('metadata is bounded as the API bounds it', () => {
   it('metadata larger than 64 KiB is refused with a 422', async () => {
     const sandbox = await open()
     const key = newKey()
-    const list = await (await call(sandbox, key, 'GET', '/v1/conversations')).json()
-    const conversationId = (list as { data: { id: string }[] }).data[0]?.id
+    const conversationId = await firstConversationId(sandbox, key)
     const answer = await call(
       sandbox,
       key,

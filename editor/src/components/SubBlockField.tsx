@@ -276,6 +276,14 @@ function CheckboxList(props: ControlProps) {
   )
 }
 
+function RemoveButton(props: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="icon-button" aria-label={props.label} onClick={props.onClick}>
+      <Trash2 size={14} aria-hidden />
+    </button>
+  )
+}
+
 const INPUT_TYPES = ['string', 'number', 'boolean', 'object', 'array', 'files']
 
 const rowId = () => Math.random().toString(36).slice(2, 10)
@@ -312,14 +320,10 @@ function InputFormat(props: ControlProps) {
               value={asText(row.value)}
               onChange={(event) => update(index, { value: event.target.value })}
             />
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={`Remove input ${n}`}
+            <RemoveButton
+              label={`Remove input ${n}`}
               onClick={() => props.onChange(rows.filter((_, at) => at !== index))}
-            >
-              <Trash2 size={14} aria-hidden />
-            </button>
+            />
           </div>
         )
       })}
@@ -363,14 +367,10 @@ function ConditionInput(props: ControlProps) {
               />
             )}
             {title === 'else if' && (
-              <button
-                type="button"
-                className="icon-button"
-                aria-label={`Remove ${label}`}
+              <RemoveButton
+                label={`Remove ${label}`}
                 onClick={() => save(rows.filter((_, at) => at !== index))}
-              >
-                <Trash2 size={14} aria-hidden />
-              </button>
+              />
             )}
           </div>
         )
@@ -416,14 +416,10 @@ function Table(props: ControlProps) {
               }
             />
           ))}
-          <button
-            type="button"
-            className="icon-button"
-            aria-label={`Remove row ${index + 1}`}
+          <RemoveButton
+            label={`Remove row ${index + 1}`}
             onClick={() => props.onChange(rows.filter((_, at) => at !== index))}
-          >
-            <Trash2 size={14} aria-hidden />
-          </button>
+          />
         </div>
       ))}
       <button
