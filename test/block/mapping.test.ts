@@ -188,7 +188,7 @@ describe.each(OPERATIONS)('%s', (operation) => {
   it('reads every shown field into a param of its tool', () => {
     const without = paramsOf({ operation })
     for (const field of shown) {
-      const typed = (ALL_FIELDS as Record<string, string>)[field.id]
+      const typed = (ALL_FIELDS as Record<string, unknown>)[field.id]
       const withField = paramsOf({ operation, [field.id]: typed })
       expect(withField, field.id).not.toEqual(without)
       for (const name of Object.keys(withField)) expect(tool.params).toHaveProperty(name)
