@@ -6,7 +6,7 @@ import { api, type RunResult, type RunSummary, type WorkflowSummary } from './ap
 import { BlockPanel } from './components/BlockPanel.js'
 import { Canvas, type CanvasHandle, type RunState } from './components/Canvas.js'
 import { EnvironmentDialog, RunInputsDialog, type StartInput } from './components/Dialogs.js'
-import { Palette } from './components/Palette.js'
+import { Palette, TRIGGER_SEPARATOR } from './components/Palette.js'
 import { type LiveRun, Results } from './components/Results.js'
 import { referenceOptions, rowsOf } from './model/references.js'
 import { secretsOf } from './model/secrets.js'
@@ -27,6 +27,7 @@ import {
   valuesOf,
   type WorkflowDocument,
 } from './model/workflow.js'
+import { triggers } from './registry.js'
 
 type SaveState = 'saved' | 'saving' | 'unsaved' | 'failed'
 
@@ -170,11 +171,13 @@ export function App({ registry }: { registry: Registry }) {
     setDoc((current) => (current ? change(current) : current))
   }
 
+  /** `type` is a block type, or `<block type>#<trigger id>` for a block in trigger mode. */
   const add = (type: string, position?: { x: number; y: number }) => {
-    const config = registry[type]
+    const [blockType = type, triggerId] = type.split(TRIGGER_SEPARATOR)
+    const config = registry[blockType]
     if (!config || !doc) return
     const at = position ?? canvas.current?.nextPosition() ?? { x: 0, y: 0 }
-    const added = addBlock(doc, config, at)
+    const added = addBlock(doc, config, at, undefined, triggerId)
     dirty.current = true
     setSaveState('unsaved')
     setDoc(added.doc)
@@ -412,7 +415,11 @@ export function App({ registry }: { registry: Registry }) {
         </div>
       )}
       <main className="workspace">
-        <Palette configs={Object.values(registry)} onAdd={(type) => add(type)} />
+        <Palette
+          configs={Object.values(registry)}
+          triggers={triggers}
+          onAdd={(type) => add(type)}
+        />
         {doc && (
           <Canvas
             key={workflowId}

@@ -96,7 +96,7 @@ export function BlockPanel(props: Props) {
         </ul>
       )}
       {subBlocksOf(config)
-        .filter((subBlock) => isShown(subBlock, values, advanced))
+        .filter((subBlock) => isShown(subBlock, values, advanced, block.triggerMode === true))
         .map((subBlock) => (
           <SubBlockField
             key={subBlock.id}

@@ -66,7 +66,7 @@ function BlockCard({ data, selected }: NodeProps<BlockNode>) {
     .filter((name) => name !== '')
   return (
     <div className={`card${selected ? ' selected' : ''}${runState ? ` run-${runState}` : ''}`}>
-      {config.category !== 'triggers' && (
+      {config.category !== 'triggers' && block.triggerMode !== true && (
         <Handle
           type="target"
           position={Position.Left}

@@ -20,11 +20,19 @@ export const subBlocksOf = (config: BlockConfig) => config.subBlocks as EditorSu
 
 export const presentationOf = (config: BlockConfig) => config.canvasPresentation
 
-/** Shown (its condition holds) and not hidden; `advanced` fields only in advanced mode. */
-export function isShown(subBlock: EditorSubBlock, values: BlockValues, advanced: boolean) {
+/**
+ * Shown (its condition holds) and not hidden; `advanced` fields only in advanced mode; trigger
+ * fields only on a block in trigger mode, and only those there.
+ */
+export function isShown(
+  subBlock: EditorSubBlock,
+  values: BlockValues,
+  advanced: boolean,
+  triggerMode = false
+) {
   if (subBlock.hidden) return false
   if (subBlock.mode === 'advanced' && !advanced) return false
-  return isVisible(subBlock as SubBlockConfig, values)
+  return isVisible(subBlock as SubBlockConfig, values, { triggerMode })
 }
 
 export const hasAdvancedFields = (config: BlockConfig) =>

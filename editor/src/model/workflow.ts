@@ -19,6 +19,8 @@ export interface BlockState {
   outputs: Record<string, unknown>
   enabled: boolean
   advancedMode?: boolean
+  /** Sim's trigger mode: the block starts the workflow on an event instead of running an operation. */
+  triggerMode?: boolean
 }
 
 export interface EdgeState {
@@ -80,9 +82,14 @@ export function addBlock(
   doc: WorkflowDocument,
   config: BlockConfig,
   position: { x: number; y: number },
-  id: string = newId()
+  id: string = newId(),
+  /** Adds it in trigger mode (Sim's `triggerMode`), set to this trigger. */
+  triggerId?: string
 ): { doc: WorkflowDocument; id: string } {
-  const values = initialValuesOf(config)
+  const values: BlockValues = {
+    ...initialValuesOf(config),
+    ...(triggerId ? { selectedTriggerId: triggerId } : {}),
+  }
   const subBlocks: Record<string, SubBlockState> = {}
   for (const subBlock of subBlocksOf(config)) {
     subBlocks[subBlock.id] = {
@@ -99,6 +106,7 @@ export function addBlock(
     subBlocks,
     outputs: {},
     enabled: true,
+    ...(triggerId ? { triggerMode: true } : {}),
   }
   return { doc: withBlocks(doc, { ...doc.state.blocks, [id]: block }), id }
 }
