@@ -6,8 +6,9 @@ import { api, type RunResult, type RunSummary, type WorkflowSummary } from './ap
 import { BlockPanel } from './components/BlockPanel.js'
 import { Canvas, type CanvasHandle, type RunState } from './components/Canvas.js'
 import { EnvironmentDialog, RunInputsDialog, type StartInput } from './components/Dialogs.js'
-import { Palette } from './components/Palette.js'
+import { Palette, triggerItem } from './components/Palette.js'
 import { type LiveRun, Results } from './components/Results.js'
+import { fieldsFor, type TriggerLike } from './model/config.js'
 import { referenceOptions, rowsOf } from './model/references.js'
 import { secretsOf } from './model/secrets.js'
 import { type BlockProblems, hasProblems, validateBlock } from './model/validate.js'
@@ -41,14 +42,15 @@ async function problemsOf(doc: WorkflowDocument, registry: Registry) {
   const found: Record<string, BlockProblems> = {}
   for (const block of Object.values(doc.state.blocks)) {
     const config = registry[block.type]
-    if (!config) continue
+    // A trigger-mode block calls no tool: its fields only register the webhook.
+    if (!config || block.triggerMode) continue
     const problems = await validateBlock(config, valuesOf(block))
     if (hasProblems(problems)) found[block.id] = problems
   }
   return found
 }
 
-export function App({ registry }: { registry: Registry }) {
+export function App({ registry, triggers }: { registry: Registry; triggers: TriggerLike[] }) {
   const [workflowId, setWorkflowId] = useState<string | null>(null)
   const [doc, setDoc] = useState<WorkflowDocument | null>(null)
   const [workflows, setWorkflows] = useState<WorkflowSummary[]>([])
@@ -170,11 +172,18 @@ export function App({ registry }: { registry: Registry }) {
     setDoc((current) => (current ? change(current) : current))
   }
 
-  const add = (type: string, position?: { x: number; y: number }) => {
-    const config = registry[type]
+  const add = (item: string, position?: { x: number; y: number }) => {
+    const trigger = triggers.find((candidate) => triggerItem(candidate) === item)
+    const config = registry[trigger ? trigger.provider : item]
     if (!config || !doc) return
     const at = position ?? canvas.current?.nextPosition() ?? { x: 0, y: 0 }
-    const added = addBlock(doc, config, at)
+    const added = addBlock(
+      doc,
+      config,
+      at,
+      undefined,
+      trigger && { id: trigger.id, fields: fieldsFor(config, true, triggers) }
+    )
     dirty.current = true
     setSaveState('unsaved')
     setDoc(added.doc)
@@ -312,8 +321,8 @@ export function App({ registry }: { registry: Registry }) {
   const selected = selectedId && doc ? doc.state.blocks[selectedId] : undefined
   const selectedConfig = selected ? registry[selected.type] : undefined
   const references = useMemo(
-    () => (doc && selectedId ? referenceOptions(doc, registry, selectedId) : []),
-    [doc, registry, selectedId]
+    () => (doc && selectedId ? referenceOptions(doc, registry, selectedId, triggers) : []),
+    [doc, registry, selectedId, triggers]
   )
   const secrets = useMemo(() => (doc ? secretsOf(doc, registry) : []), [doc, registry])
 
@@ -412,13 +421,18 @@ export function App({ registry }: { registry: Registry }) {
         </div>
       )}
       <main className="workspace">
-        <Palette configs={Object.values(registry)} onAdd={(type) => add(type)} />
+        <Palette
+          configs={Object.values(registry)}
+          triggers={triggers}
+          onAdd={(item) => add(item)}
+        />
         {doc && (
           <Canvas
             key={workflowId}
             ref={canvas}
             doc={doc}
             registry={registry}
+            triggers={triggers}
             selectedId={selectedId}
             runStates={runStates}
             onSelect={setSelectedId}
@@ -440,6 +454,7 @@ export function App({ registry }: { registry: Registry }) {
               key={selected.id}
               block={selected}
               config={selectedConfig}
+              triggers={triggers}
               references={references}
               envNames={envNames}
               problems={problems[selected.id]}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AgentPhoneBlock, type BlockConfig } from '../../blocks/index.js'
 import { eventStreamParser, type RunEvent } from '../../editor/src/api.js'
+import { fieldsFor } from '../../editor/src/model/config.js'
 import {
   insertReference,
   openReference,
@@ -18,6 +19,7 @@ import {
   setValue,
   type WorkflowDocument,
 } from '../../editor/src/model/workflow.js'
+import { getAllTriggers } from '../../triggers/index.js'
 
 const Icon = () => null
 
@@ -118,6 +120,25 @@ describe('references', () => {
     expect(nested).toContain('agentphone1.data')
     expect(nested).toContain('agentphone1.data.0.phoneNumber')
     expect(nested).not.toContain('agentphone1.channel')
+  })
+
+  it('a trigger-mode block offers its trigger’s outputs, nested fields included', () => {
+    const [trigger] = getAllTriggers().filter((item) => item.id === 'agentphone_message_received')
+    if (!trigger) throw new Error('no message-received trigger')
+    let doc = emptyWorkflow('Test')
+    doc = addBlock(doc, AgentPhoneBlock, { x: 0, y: 0 }, 'hook', {
+      id: trigger.id,
+      fields: fieldsFor(AgentPhoneBlock, true, [trigger]),
+    }).doc
+    doc = addBlock(doc, AgentPhoneBlock, { x: 300, y: 0 }, 'reply').doc
+    doc = connect(doc, { source: 'hook', target: 'reply' }).doc
+    const hook = doc.state.blocks.hook
+    expect(hook?.triggerMode).toBe(true)
+    expect(hook?.subBlocks.selectedTriggerId?.value).toBe(trigger.id)
+    expect(hook?.subBlocks).toHaveProperty('triggerApiKey')
+    const paths = referenceOptions(doc, registry, 'reply', [trigger]).map((option) => option.path)
+    expect(paths).toContain('agentphone1.data.from')
+    expect(paths).not.toContain('agentphone1.id')
   })
 
   it('typing < opens a query; choosing replaces it with the whole reference', () => {

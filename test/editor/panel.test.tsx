@@ -20,6 +20,7 @@ function panelFor(values: Record<string, string>, advanced = false) {
     <BlockPanel
       block={block}
       config={AgentPhoneBlock}
+      triggers={[]}
       references={[]}
       envNames={[]}
       problems={{ fields: { toNumberMessage: 'To Phone Number must be E.164' }, block: [] }}

@@ -3,10 +3,11 @@ import { Trash2 } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import {
   type BlockConfig,
+  fieldsFor,
   hasAdvancedFields,
   isRequired,
   isShown,
-  subBlocksOf,
+  type TriggerLike,
 } from '../model/config.js'
 import type { ReferenceOption } from '../model/references.js'
 import type { BlockProblems } from '../model/validate.js'
@@ -16,6 +17,7 @@ import { SubBlockField } from './SubBlockField.js'
 interface Props {
   block: BlockState
   config: BlockConfig
+  triggers: TriggerLike[]
   references: ReferenceOption[]
   envNames: string[]
   problems?: BlockProblems
@@ -29,6 +31,7 @@ export function BlockPanel(props: Props) {
   const { block, config, problems } = props
   const values = valuesOf(block)
   const advanced = block.advancedMode === true
+  const fields = fieldsFor(config, block.triggerMode === true, props.triggers)
   const [name, setName] = useState(block.name)
   const [renameError, setRenameError] = useState<string>()
   useEffect(() => {
@@ -76,7 +79,7 @@ export function BlockPanel(props: Props) {
           </p>
         )}
       </div>
-      {hasAdvancedFields(config) && (
+      {hasAdvancedFields(fields) && (
         <label className="switch advanced-toggle">
           <input
             type="checkbox"
@@ -95,7 +98,7 @@ export function BlockPanel(props: Props) {
           ))}
         </ul>
       )}
-      {subBlocksOf(config)
+      {fields
         .filter((subBlock) => isShown(subBlock, values, advanced))
         .map((subBlock) => (
           <SubBlockField

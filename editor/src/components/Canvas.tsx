@@ -24,7 +24,7 @@ import {
   useMemo,
   useState,
 } from 'react'
-import { type BlockConfig, subBlocksOf } from '../model/config.js'
+import { type BlockConfig, subBlocksOf, type TriggerLike } from '../model/config.js'
 import { rowsOf } from '../model/references.js'
 import { sentenceOf } from '../model/sentence.js'
 import type { BlockState, Registry, WorkflowDocument } from '../model/workflow.js'
@@ -37,6 +37,8 @@ export const BLOCK_MIME = 'application/x-agentphone-block'
 interface BlockNodeData extends Record<string, unknown> {
   block: BlockState
   config: BlockConfig
+  /** In trigger mode, the trigger the block is set to. */
+  trigger?: TriggerLike
   runState?: RunState
 }
 
@@ -50,9 +52,9 @@ const RUN_BADGES: Record<RunState, { label: string; Icon: typeof CheckCircle2 }>
 }
 
 function BlockCard({ data, selected }: NodeProps<BlockNode>) {
-  const { block, config, runState } = data
+  const { block, config, trigger, runState } = data
   const values = valuesOf(block)
-  const sentence = sentenceOf(config, values, block.advancedMode === true)
+  const sentence = trigger ? null : sentenceOf(config, values, block.advancedMode === true)
   const Icon = config.icon
   const badge = runState ? RUN_BADGES[runState] : undefined
   const branches =
@@ -66,7 +68,7 @@ function BlockCard({ data, selected }: NodeProps<BlockNode>) {
     .filter((name) => name !== '')
   return (
     <div className={`card${selected ? ' selected' : ''}${runState ? ` run-${runState}` : ''}`}>
-      {config.category !== 'triggers' && (
+      {config.category !== 'triggers' && !block.triggerMode && (
         <Handle
           type="target"
           position={Position.Left}
@@ -117,6 +119,10 @@ function BlockCard({ data, selected }: NodeProps<BlockNode>) {
               </span>
             ))}
           </p>
+        ) : trigger ? (
+          <p className="sentence">
+            Runs on <span className="chip">{trigger.name}</span>
+          </p>
         ) : (
           <p className="sentence muted">{config.description}</p>
         )}
@@ -152,6 +158,7 @@ const nodeTypes = { block: BlockCard }
 interface Props {
   doc: WorkflowDocument
   registry: Registry
+  triggers: TriggerLike[]
   selectedId: string | null
   runStates: Record<string, RunState>
   onSelect: (id: string | null) => void
@@ -168,7 +175,7 @@ export interface CanvasHandle {
 }
 
 export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas(props, ref) {
-  const { doc, registry, selectedId, runStates } = props
+  const { doc, registry, triggers, selectedId, runStates } = props
   const flow = useReactFlow()
   const [nodes, setNodes] = useState<BlockNode[]>([])
   // Fit a workflow that opens with blocks; never jump the view while blocks are being added.
@@ -202,12 +209,19 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas(props, ref
           position: block.position,
           ariaLabel: block.name,
           selected: block.id === selectedId,
-          data: { block, config, runState: runStates[block.id] },
+          data: {
+            block,
+            config,
+            runState: runStates[block.id],
+            trigger: block.triggerMode
+              ? triggers.find((item) => item.id === block.subBlocks.selectedTriggerId?.value)
+              : undefined,
+          },
         }
         return [node]
       })
     })
-  }, [doc, registry, selectedId, runStates])
+  }, [doc, registry, triggers, selectedId, runStates])
 
   const edges: Edge[] = useMemo(
     () =>
