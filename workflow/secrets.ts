@@ -11,6 +11,11 @@ export interface Secret {
 }
 
 export const REDACTED = '[REDACTED]'
+/**
+ * Shorter values are not masked: they cannot be a key, and replacing them would mangle ordinary
+ * text (`MODE=live` inside "delivered"). The same bound as executeTool's key redaction.
+ */
+export const MIN_SECRET_LENGTH = 6
 
 /** The forms a secret can take once it has been put in a URL, a JSON body or a header. */
 function encodingsOf(value: string): string[] {
@@ -31,7 +36,7 @@ export type Mask = <T>(value: T) => T
 export function createMask(secrets: Secret[]): Mask {
   // Longest first, so a secret that contains another is replaced whole.
   const replacements = secrets
-    .filter(({ value }) => value.length > 0)
+    .filter(({ value }) => value.length >= MIN_SECRET_LENGTH)
     .flatMap(({ value, label }) => encodingsOf(value).map((form) => ({ form, label })))
     .sort((a, b) => b.form.length - a.form.length)
   if (replacements.length === 0) return (value) => value

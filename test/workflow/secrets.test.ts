@@ -119,4 +119,12 @@ describe('secrets never leave the run', () => {
       list: ['{{A}}', 2],
     })
   })
+
+  it('leaves values too short to be a key alone, so ordinary text is not mangled', () => {
+    const mask = createMask([{ value: 'live', label: '{{MODE}}' }])
+    expect(mask({ status: 'delivered', mode: 'live' })).toEqual({
+      status: 'delivered',
+      mode: 'live',
+    })
+  })
 })

@@ -365,11 +365,19 @@ export function checkParams<P>(
     ...(refuseUnknown ? unknownParams(tool, raw as Record<string, unknown>) : []),
   ]
   if (!parsed.success || problems.length > 0) return invalid(problems.join('; '))
-  return { success: true, params: parsed.data as P }
+  // Frozen, so what was validated stays what is sent: the request builders take it as it is.
+  const params = Object.freeze(parsed.data)
+  validated.set(params, tool)
+  return { success: true, params: params as P }
 }
+
+/** Params objects `checkParams` produced, with the tool they were validated for. */
+const validated = new WeakMap<object, AnyTool>()
 
 /** The validated params, or an error naming each bad field: for callers that must throw. */
 export function validParams<P>(tool: AnyTool, raw: P): P {
+  // Already validated for this tool (the runtime validates once, then builds the request).
+  if (typeof raw === 'object' && raw !== null && validated.get(raw) === tool) return raw
   const result = checkParams<P>(tool, raw)
   if (!result.success) throw new Error(result.error)
   return result.params

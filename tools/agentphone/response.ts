@@ -12,12 +12,27 @@ import type { OutputProperty, ToolConfig, ToolResponse } from '@/tools/types'
 export const snakeToCamel = (key: string) =>
   key.replace(/_([a-z0-9])/g, (_, letter: string) => letter.toUpperCase())
 
+/** Keys seen in answers, renamed once: an answer repeats the same few keys in every item. */
+const camelNames = new Map<string, string>()
+const MAX_CAMEL_NAMES = 4_096
+
+function camelName(key: string): string {
+  let camel = camelNames.get(key)
+  if (camel === undefined) {
+    camel = snakeToCamel(key)
+    // Bounded: a server that sends ever new keys must not grow it without end.
+    if (camelNames.size >= MAX_CAMEL_NAMES) camelNames.clear()
+    camelNames.set(key, camel)
+  }
+  return camel
+}
+
 /** Renames every snake_case key to camelCase; where both spellings are present, the camelCase one wins. */
 export function camelizeKeys(value: unknown): unknown {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return value
   const result: Record<string, unknown> = {}
   for (const [key, field] of Object.entries(value)) {
-    const camel = snakeToCamel(key)
+    const camel = key.includes('_') ? camelName(key) : key
     if (camel !== key && camel in value) continue
     result[camel] = field
   }
@@ -73,6 +88,93 @@ function objectSchema(properties: Record<string, OutputProperty>): z.ZodType {
   )
 }
 
+/** What a reader returns for a value the schema would refuse: the schema then says why. */
+const REFUSED: unique symbol = Symbol('refused')
+type Reader = (value: unknown) => unknown
+
+/**
+ * The outputs' schema compiled to plain functions: the same result as the schema for every value
+ * it accepts (the same fields, in the same order), without zod's per-call work. A value the
+ * schema would refuse gives REFUSED; the schema itself is then run for the error.
+ */
+function readerOf(output: Shape): Reader {
+  switch (output.type) {
+    case 'string':
+      return (value) => (value == null ? null : typeof value === 'string' ? value : REFUSED)
+    case 'number':
+      return (value) =>
+        value == null ? null : typeof value === 'number' && Number.isFinite(value) ? value : REFUSED
+    case 'boolean':
+      return (value) => (value == null ? null : typeof value === 'boolean' ? value : REFUSED)
+    case 'array': {
+      const item = output.items ? readerOf(output.items) : (value: unknown) => value
+      return (value) => {
+        if (value == null) return []
+        if (!Array.isArray(value)) return REFUSED
+        const list = new Array(value.length)
+        for (let i = 0; i < value.length; i++) {
+          const read = item(value[i])
+          if (read === REFUSED) return REFUSED
+          list[i] = read
+        }
+        return list
+      }
+    }
+    case 'object':
+      if (output.properties) {
+        const read = objectReader(output.properties)
+        return (value) => (value == null ? null : read(value))
+      }
+      return (value) => value ?? null
+    default:
+      return (value) => value ?? null
+  }
+}
+
+function objectReader(properties: Record<string, OutputProperty>): Reader {
+  const fields = Object.entries(properties).map(([key, output]) => [key, readerOf(output)] as const)
+  const isMessage = 'mediaUrl' in properties && 'mediaUrls' in properties
+  return (raw) => {
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return REFUSED
+    let source = raw as Record<string, unknown>
+    for (const key in source) {
+      // A snake_case key: read from the renamed copy, as the schema does.
+      if (key.includes('_')) {
+        source = camelizeKeys(source) as Record<string, unknown>
+        break
+      }
+    }
+    if (isMessage) source = withFirstMediaUrl(source) as Record<string, unknown>
+    const result: Record<string, unknown> = {}
+    for (const [key, read] of fields) {
+      const value = read(source[key])
+      if (value === REFUSED) return REFUSED
+      result[key] = value
+    }
+    return result
+  }
+}
+
+const compiled = new WeakMap<Record<string, OutputProperty>, Reader>()
+
+/**
+ * A body read into these outputs: `{success: true, data}`, or the schema's refusal. The compiled
+ * reader answers every value the schema accepts; only a refused one pays for the schema.
+ */
+export function readOutputs(
+  outputs: Record<string, OutputProperty>,
+  body: unknown
+): { success: true; data: unknown } | { success: false; error: z.ZodError } {
+  let read = compiled.get(outputs)
+  if (!read) {
+    read = objectReader(outputs)
+    compiled.set(outputs, read)
+  }
+  const data = read(body)
+  if (data !== REFUSED) return { success: true, data }
+  return outputsSchemaOf(outputs).safeParse(body) as ReturnType<typeof readOutputs>
+}
+
 const readers = new WeakMap<Record<string, OutputProperty>, z.ZodType>()
 
 /** The schema that reads a body into these outputs; built once per outputs object. */
@@ -114,7 +216,7 @@ export async function transformAgentPhoneResponse<P, R extends ToolResponse>(
       )
     }
   }
-  const result = outputsSchemaOf(tool.outputs).safeParse(reshape ? reshape(body) : body)
+  const result = readOutputs(tool.outputs, reshape ? reshape(body) : body)
   if (!result.success) {
     throw new Error(
       `AgentPhone returned an unexpected response (HTTP ${response.status}): ${describeIssues(result.error)}`

@@ -76,16 +76,35 @@ export interface Redactor {
 
 const identity: Redactor = { text: (text) => text, value: (value) => value }
 
+/**
+ * Where every spelling but the key's own begins: `\` (JSON and `\u` escapes), `%` (percent
+ * encoding), `&` (HTML references), and `+` for a space. Text without them can hold the key only
+ * as is, which a plain search finds.
+ */
+const ESCAPE_STARTS = ['\\', '%', '&']
+
 /** A redactor for this secret; one that changes nothing when there is no (plausible) secret. */
 export function redactor(secret: string | undefined): Redactor {
   if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) return identity
-  const pattern = new RegExp([...secret].map(formsOf).join(''), 'g')
-  const longestForm = secret.length * 8
-  const tiled = (marker: string) => marker.repeat(Math.ceil(longestForm / marker.length) + 2)
-  // A marker the key can be found in (or across two of) would rebuild the key it replaced.
-  const marker = [REDACTED, FALLBACK_MARKER].find((m) => !new RegExp(pattern.source).test(tiled(m)))
+  const escapeStarts = secret.includes(' ') ? [...ESCAPE_STARTS, '+'] : ESCAPE_STARTS
+  const mayHold = (input: string) =>
+    input.includes(secret) || escapeStarts.some((start) => input.includes(start))
+  // Built on first need: most texts are cleared by `mayHold` alone.
+  let compiled: { pattern: RegExp; marker: string | undefined } | undefined
+  const compile = () => {
+    const pattern = new RegExp([...secret].map(formsOf).join(''), 'g')
+    const longestForm = secret.length * 8
+    const tiled = (marker: string) => marker.repeat(Math.ceil(longestForm / marker.length) + 2)
+    // A marker the key can be found in (or across two of) would rebuild the key it replaced.
+    const marker = [REDACTED, FALLBACK_MARKER].find(
+      (m) => !new RegExp(pattern.source).test(tiled(m))
+    )
+    compiled = { pattern, marker }
+    return compiled
+  }
   const text = (input: string): string => {
-    if (input.length < secret.length) return input
+    if (input.length < secret.length || !mayHold(input)) return input
+    const { pattern, marker } = compiled ?? compile()
     let result = input
     // Each pass replaces at least one character of the input that no marker holds, so this ends;
     // a second pass is needed only when a replacement and its neighbours spell the key again.
