@@ -2,6 +2,7 @@ import { operationOf, toolParamsOf } from '@/blocks/agentphone-params'
 import type { BlockConfig, BlockMeta } from '@/blocks/types'
 import { AuthMode, IntegrationType } from '@/blocks/types'
 import { AgentPhoneIcon } from '@/components/icons'
+import { getTrigger } from '@/triggers'
 
 export const AgentPhoneBlock: BlockConfig = {
   type: 'agentphone',
@@ -538,6 +539,9 @@ export const AgentPhoneBlock: BlockConfig = {
       condition: { field: 'operation', value: 'get_usage_monthly' },
       mode: 'advanced',
     },
+    ...getTrigger('agentphone_message_received').subBlocks,
+    ...getTrigger('agentphone_call_ended').subBlocks,
+    ...getTrigger('agentphone_reaction_received').subBlocks,
   ],
 
   tools: {
@@ -663,6 +667,15 @@ export const AgentPhoneBlock: BlockConfig = {
     periodEnd: { type: 'string', description: 'Billing period end' },
     days: { type: 'number', description: 'Number of days returned' },
     months: { type: 'number', description: 'Number of months returned' },
+  },
+
+  triggers: {
+    enabled: true,
+    available: [
+      'agentphone_message_received',
+      'agentphone_call_ended',
+      'agentphone_reaction_received',
+    ],
   },
 }
 

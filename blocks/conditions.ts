@@ -36,7 +36,20 @@ export function conditionHolds(
   )
 }
 
-export function isVisible(subBlock: SubBlockConfig, values: BlockValues): boolean {
+/** A field of the block's trigger mode (Sim's `mode: 'trigger'`), not of its operations. */
+export const isTriggerField = (subBlock: SubBlockConfig) =>
+  subBlock.mode === 'trigger' || subBlock.mode === 'trigger-advanced'
+
+/**
+ * Shown while its condition holds, and only in its own mode: trigger fields on a block in trigger
+ * mode, the others on a block running an operation (the default).
+ */
+export function isVisible(
+  subBlock: SubBlockConfig,
+  values: BlockValues,
+  { triggerMode = false }: { triggerMode?: boolean } = {}
+): boolean {
+  if (isTriggerField(subBlock) !== triggerMode) return false
   return subBlock.condition === undefined || conditionHolds(subBlock.condition, values)
 }
 

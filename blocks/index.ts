@@ -14,6 +14,7 @@ export {
 export {
   conditionHolds,
   isRequired,
+  isTriggerField,
   isVisible,
   missingRequiredFields,
   optionsOf,

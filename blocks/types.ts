@@ -147,6 +147,12 @@ export interface SubBlockConfig {
   /** Masks the input, for secrets. */
   password?: boolean
   readOnly?: boolean
+  /** A copy button next to the (read-only) value, e.g. a trigger's webhook URL. */
+  showCopyButton?: boolean
+  /** The field shows the trigger's webhook URL. */
+  useWebhookUrl?: boolean
+  /** Left out of the block's preview card (e.g. setup instructions). */
+  hideFromPreview?: boolean
   hidden?: boolean
   description?: string
   tooltip?: string

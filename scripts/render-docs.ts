@@ -7,6 +7,8 @@
  * definitions always give the same bytes.
  */
 import type { BlockConfig } from '@/blocks/types'
+import { TRIGGER_REGISTRY } from '@/triggers/registry'
+import { renderTriggersSection } from './render-trigger-docs'
 
 export const INTRO_START = '{/* MANUAL-CONTENT-START:intro */}'
 export const INTRO_END = '{/* MANUAL-CONTENT-END */}'
@@ -113,24 +115,37 @@ export function renderDocs(options: {
     ? `## Actions\n\n${block.tools.access.map((id) => renderAction(id, tools[id])).join('')}`
     : ''
   const intro = (options.intro ?? DEFAULT_INTRO).trim()
-  return [
-    '---',
-    `title: ${block.name}`,
-    `description: ${block.description}`,
-    '---',
-    '',
-    'import { BlockInfoCard } from "@/components/ui/block-info-card"',
-    '',
-    '<BlockInfoCard ',
-    `  type="${block.type}"`,
-    `  color="${block.bgColor || '#F5F5F5'}"`,
-    '/>',
-    '',
-    INTRO_START,
-    intro,
-    INTRO_END,
-    '',
-    '',
-    `${usage}\n\n${actions}\n`,
-  ].join('\n')
+  return (
+    [
+      '---',
+      `title: ${block.name}`,
+      `description: ${block.description}`,
+      '---',
+      '',
+      'import { BlockInfoCard } from "@/components/ui/block-info-card"',
+      '',
+      '<BlockInfoCard ',
+      `  type="${block.type}"`,
+      `  color="${block.bgColor || '#F5F5F5'}"`,
+      '/>',
+      '',
+      INTRO_START,
+      intro,
+      INTRO_END,
+      '',
+      '',
+      `${usage}\n\n${actions}\n`,
+    ].join('\n') + triggersOf(block)
+  )
+}
+
+/** As Sim's generator appends it: the block's triggers, after its actions. */
+function triggersOf(block: BlockConfig): string {
+  if (!block.triggers?.enabled) return ''
+  const triggers = block.triggers.available.map((id) => {
+    const trigger = TRIGGER_REGISTRY[id]
+    if (!trigger) throw new Error(`The block's triggers list ${id}, which is not a trigger`)
+    return trigger
+  })
+  return `\n${renderTriggersSection(triggers)}`
 }

@@ -18,6 +18,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AgentPhoneBlock } from '../blocks/agentphone'
 import * as toolModule from '../tools/agentphone/index'
+import * as triggerModule from '../triggers/agentphone/index'
 import { importProblems } from './sim-imports'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -32,6 +33,15 @@ export const SIM_EXPORTS: ReadonlyArray<{ from: string; to: string }> = [
   { from: 'blocks/agentphone-params.ts', to: 'apps/sim/blocks/agentphone-params.ts' },
   { from: 'icons/agentphone.tsx', to: 'apps/sim/components/agentphone-icon.tsx' },
   { from: 'docs/agentphone.mdx', to: 'apps/docs/content/docs/en/integrations/agentphone.mdx' },
+  { from: 'triggers/agentphone', to: 'apps/sim/triggers/agentphone' },
+  {
+    from: 'lib/webhooks/providers/agentphone.ts',
+    to: 'apps/sim/lib/webhooks/providers/agentphone.ts',
+  },
+  {
+    from: 'lib/webhooks/providers/agentphone-signature.ts',
+    to: 'apps/sim/lib/webhooks/providers/agentphone-signature.ts',
+  },
 ]
 
 export const REGISTRY_LINES_FILE = 'agentphone-registry-lines.txt'
@@ -85,7 +95,47 @@ export function registryLines(): string {
     '## apps/sim/components/icons.tsx: export the icon (replacing an existing AgentPhoneIcon)',
     "export { AgentPhoneIcon } from '@/components/agentphone-icon'",
     '',
+    ...triggerRegistryLines(),
   ].join('\n')
+}
+
+/** The exported name of each trigger the block offers, keyed by trigger id. */
+function triggerExportNames(): { id: string; name: string }[] {
+  const names = new Map<string, string>()
+  for (const [name, value] of Object.entries(triggerModule)) {
+    const id = (value as { id?: unknown } | null)?.id
+    if (/Trigger$/.test(name) && typeof id === 'string') names.set(id, name)
+  }
+  return (AgentPhoneBlock.triggers?.available ?? []).map((id) => {
+    const name = names.get(id)
+    if (!name) throw new Error(`triggers/agentphone/index.ts exports no trigger with the id ${id}`)
+    return { id, name }
+  })
+}
+
+/** The triggers' registry lines, and the webhook provider's. */
+function triggerRegistryLines(): string[] {
+  const triggers = triggerExportNames()
+  if (triggers.length === 0) return []
+  return [
+    '## apps/sim/triggers/registry.ts: with the other imports',
+    'import {',
+    ...triggers
+      .map(({ name }) => name)
+      .sort()
+      .map((name) => `  ${name},`),
+    "} from '@/triggers/agentphone'",
+    '',
+    '## apps/sim/triggers/registry.ts: in TRIGGER_REGISTRY',
+    ...triggers.map(({ id, name }) => `  ${id}: ${name},`),
+    '',
+    '## apps/sim/lib/webhooks/providers/registry.ts: with the other imports',
+    "import { agentphoneHandler } from '@/lib/webhooks/providers/agentphone'",
+    '',
+    '## apps/sim/lib/webhooks/providers/registry.ts: in the handlers map',
+    '  agentphone: agentphoneHandler,',
+    '',
+  ]
 }
 
 function copyEntry(from: string, to: string) {

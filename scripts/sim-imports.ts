@@ -12,12 +12,17 @@ export const SIM_MODULES = new Set([
   '@/blocks/types',
   '@/tools/types',
   '@/components/icons',
+  '@/triggers',
   '@/triggers/types',
   '@/lib/webhooks/providers/types',
+  '@/lib/webhooks/provider-subscription-utils',
 ])
 
-/** Packages `apps/sim` depends on (at the versions this project pins). */
-export const SIM_PACKAGES = new Set(['react', 'zod'])
+/**
+ * Packages `apps/sim` depends on (at the versions this project pins), with the two Sim's webhook
+ * providers all use: Next.js (`next/server`) and Sim's own logger.
+ */
+export const SIM_PACKAGES = new Set(['react', 'zod', 'next', '@sim/logger'])
 
 /** `import … from 'x'`, `import 'x'`, `export … from 'x'` and `import('x')`. */
 const SPECIFIER =
@@ -68,6 +73,8 @@ function problemWith(specifier: string, file: string, root: string): string | un
     ? specifier.split('/').slice(0, 2).join('/')
     : (specifier.split('/')[0] as string)
   if (SIM_PACKAGES.has(packageName)) return undefined
+  // Node's own modules: Sim's webhook providers run on the server.
+  if (specifier.startsWith('node:')) return undefined
   return `imports the package "${packageName}", which apps/sim does not depend on`
 }
 

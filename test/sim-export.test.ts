@@ -44,17 +44,21 @@ describe('npm run sim:export -- --out DIR', () => {
   }, 60_000)
   afterAll(() => rmSync(out, { recursive: true, force: true }))
 
-  it('writes the tools, the block and its helper, the icon, the docs page and the registry lines', () => {
-    const tools = readdirSync(join(root, 'tools/agentphone'))
-      .filter((name) => !name.includes('.test.'))
-      .map((name) => `apps/sim/tools/agentphone/${name}`)
+  it('writes the tools, the block and its helper, the icon, the docs page, the triggers, the webhook provider and the registry lines', () => {
+    const folder = (from: string, to: string) =>
+      readdirSync(join(root, from))
+        .filter((name) => !name.includes('.test.'))
+        .map((name) => `${to}/${name}`)
     expect(relativeFiles(out)).toEqual(
       [
-        ...tools,
+        ...folder('tools/agentphone', 'apps/sim/tools/agentphone'),
         'apps/sim/blocks/blocks/agentphone.ts',
         'apps/sim/blocks/agentphone-params.ts',
         'apps/sim/components/agentphone-icon.tsx',
         'apps/docs/content/docs/en/integrations/agentphone.mdx',
+        ...folder('triggers/agentphone', 'apps/sim/triggers/agentphone'),
+        'apps/sim/lib/webhooks/providers/agentphone.ts',
+        'apps/sim/lib/webhooks/providers/agentphone-signature.ts',
         REGISTRY_LINES_FILE,
       ].sort()
     )
@@ -105,6 +109,24 @@ describe('npm run sim:export -- --out DIR', () => {
     expect(lines).toContain('\n  agentphone: AgentPhoneBlockMeta,\n')
     expect(lines).toContain('## apps/sim/blocks/registry.ts')
     expect(lines).toContain("export { AgentPhoneIcon } from '@/components/agentphone-icon'\n")
+  })
+
+  it("gives the trigger registry and webhook provider registry lines, under the triggers' export names", async () => {
+    const lines = readFileSync(join(out, REGISTRY_LINES_FILE), 'utf8')
+    const triggerModule = (await import('../triggers/agentphone/index.js')) as Record<
+      string,
+      { id: string }
+    >
+    for (const id of AgentPhoneBlock.triggers?.available ?? []) {
+      const [, name] = new RegExp(`^  ${id}: (\\w+),$`, 'm').exec(lines) ?? []
+      expect(triggerModule[name as string]?.id, id).toBe(id)
+      expect(lines).toContain(`\n  ${name},\n`)
+    }
+    expect(lines).toContain("} from '@/triggers/agentphone'\n")
+    expect(lines).toContain(
+      "import { agentphoneHandler } from '@/lib/webhooks/providers/agentphone'\n"
+    )
+    expect(lines).toContain('\n  agentphone: agentphoneHandler,\n')
   })
 
   it('asks for an output folder', async () => {

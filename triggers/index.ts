@@ -4,21 +4,14 @@
  * its display-only fields namespaced so several triggers can share one block). Written to behave
  * as Sim's does; not exported (a Sim checkout has its own).
  */
+// First: the trigger files use it while the registry below is loading them.
+export { type BuildTriggerSubBlocksOptions, buildTriggerSubBlocks } from '@/triggers/build'
+
 import type { SubBlockConfig } from '@/blocks/types'
 import { TRIGGER_REGISTRY } from '@/triggers/registry'
 import type { TriggerConfig } from '@/triggers/types'
 
 export type { TriggerConfig } from '@/triggers/types'
-
-/**
- * Sim's `SubBlockConfig` also has `showCopyButton`, `useWebhookUrl` and `hideFromPreview`, which
- * the standard trigger fields use.
- */
-type TriggerSubBlock = SubBlockConfig & {
-  showCopyButton?: boolean
-  useWebhookUrl?: boolean
-  hideFromPreview?: boolean
-}
 
 /** Display-only fields: text, or read-only inputs. */
 const isDisplayOnly = (subBlock: SubBlockConfig) =>
@@ -50,66 +43,3 @@ export function getTrigger(triggerId: string): TriggerConfig {
 export const getAllTriggers = () => Object.keys(TRIGGER_REGISTRY).map(getTrigger)
 
 export const isTriggerValid = (triggerId: string) => triggerId in TRIGGER_REGISTRY
-
-export interface BuildTriggerSubBlocksOptions {
-  triggerId: string
-  /** The trigger-type dropdown's choices. */
-  triggerOptions: Array<{ label: string; id: string }>
-  /** Only the block's first trigger carries the dropdown. */
-  includeDropdown?: boolean
-  /** HTML steps shown under the fields. */
-  setupInstructions: string
-  /** Fields between the webhook URL and the instructions. */
-  extraFields?: SubBlockConfig[]
-  webhookPlaceholder?: string
-}
-
-/** `[trigger-type dropdown?] → webhook URL (read-only, copyable) → extra fields → instructions`. */
-export function buildTriggerSubBlocks({
-  triggerId,
-  triggerOptions,
-  includeDropdown = false,
-  setupInstructions,
-  extraFields = [],
-  webhookPlaceholder = 'Webhook URL will be generated',
-}: BuildTriggerSubBlocksOptions): SubBlockConfig[] {
-  const shownFor = { field: 'selectedTriggerId', value: triggerId }
-  const subBlocks: TriggerSubBlock[] = [
-    ...(includeDropdown
-      ? [
-          {
-            id: 'selectedTriggerId',
-            title: 'Trigger Type',
-            canvasNoun: 'an event',
-            type: 'dropdown',
-            mode: 'trigger',
-            options: triggerOptions,
-            value: () => triggerId,
-            required: true,
-          } satisfies SubBlockConfig,
-        ]
-      : []),
-    {
-      id: 'webhookUrlDisplay',
-      title: 'Webhook URL',
-      type: 'short-input',
-      readOnly: true,
-      showCopyButton: true,
-      useWebhookUrl: true,
-      placeholder: webhookPlaceholder,
-      mode: 'trigger',
-      condition: shownFor,
-    },
-    ...extraFields,
-    {
-      id: 'triggerInstructions',
-      title: 'Setup Instructions',
-      hideFromPreview: true,
-      type: 'text',
-      defaultValue: setupInstructions,
-      mode: 'trigger',
-      condition: shownFor,
-    },
-  ]
-  return subBlocks
-}

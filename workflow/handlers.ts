@@ -3,7 +3,7 @@
  * references resolved (except the fields it resolves itself) and returns the block's output, or
  * throws an Error whose message becomes the block's error.
  */
-import { AgentPhoneBlock, runBlock } from '../blocks/index.js'
+import { AgentPhoneBlock, isTriggerField, runBlock } from '../blocks/index.js'
 import { agentphoneTools, type ExecuteOptions } from '../tools/index.js'
 import { triggerOutputSchema } from '../triggers/output-schema'
 import { TRIGGER_REGISTRY } from '../triggers/registry'
@@ -157,8 +157,9 @@ function triggerOf(block: BlockState) {
 }
 
 const agentphoneHandler: BlockHandler = {
-  // A trigger's settings are for registering its webhook, not for the run.
-  rawFields: ['triggerApiKey', 'triggerAgentId', 'selectedTriggerId'],
+  // A trigger's fields are for registering its webhook, not for the run (and its setup
+  // instructions are HTML, whose tags would read as references).
+  rawFields: AgentPhoneBlock.subBlocks.filter(isTriggerField).map(({ id }) => id),
   async run({ block, values, execute, input }) {
     if (isTrigger(block)) {
       // Its output is the event AgentPhone delivered, as the webhook handler formatted it.

@@ -6,9 +6,8 @@ import { api, type RunResult, type RunSummary, type WorkflowSummary } from './ap
 import { BlockPanel } from './components/BlockPanel.js'
 import { Canvas, type CanvasHandle, type RunState } from './components/Canvas.js'
 import { EnvironmentDialog, RunInputsDialog, type StartInput } from './components/Dialogs.js'
-import { Palette, triggerItem } from './components/Palette.js'
+import { Palette, TRIGGER_SEPARATOR } from './components/Palette.js'
 import { type LiveRun, Results } from './components/Results.js'
-import { fieldsFor, type TriggerLike } from './model/config.js'
 import { referenceOptions, rowsOf } from './model/references.js'
 import { secretsOf } from './model/secrets.js'
 import { type BlockProblems, hasProblems, validateBlock } from './model/validate.js'
@@ -28,6 +27,7 @@ import {
   valuesOf,
   type WorkflowDocument,
 } from './model/workflow.js'
+import { triggers } from './registry.js'
 
 type SaveState = 'saved' | 'saving' | 'unsaved' | 'failed'
 
@@ -50,7 +50,7 @@ async function problemsOf(doc: WorkflowDocument, registry: Registry) {
   return found
 }
 
-export function App({ registry, triggers }: { registry: Registry; triggers: TriggerLike[] }) {
+export function App({ registry }: { registry: Registry }) {
   const [workflowId, setWorkflowId] = useState<string | null>(null)
   const [doc, setDoc] = useState<WorkflowDocument | null>(null)
   const [workflows, setWorkflows] = useState<WorkflowSummary[]>([])
@@ -172,18 +172,13 @@ export function App({ registry, triggers }: { registry: Registry; triggers: Trig
     setDoc((current) => (current ? change(current) : current))
   }
 
-  const add = (item: string, position?: { x: number; y: number }) => {
-    const trigger = triggers.find((candidate) => triggerItem(candidate) === item)
-    const config = registry[trigger ? trigger.provider : item]
+  /** `type` is a block type, or `<block type>#<trigger id>` for a block in trigger mode. */
+  const add = (type: string, position?: { x: number; y: number }) => {
+    const [blockType = type, triggerId] = type.split(TRIGGER_SEPARATOR)
+    const config = registry[blockType]
     if (!config || !doc) return
     const at = position ?? canvas.current?.nextPosition() ?? { x: 0, y: 0 }
-    const added = addBlock(
-      doc,
-      config,
-      at,
-      undefined,
-      trigger && { id: trigger.id, fields: fieldsFor(config, true, triggers) }
-    )
+    const added = addBlock(doc, config, at, undefined, triggerId)
     dirty.current = true
     setSaveState('unsaved')
     setDoc(added.doc)
@@ -321,8 +316,8 @@ export function App({ registry, triggers }: { registry: Registry; triggers: Trig
   const selected = selectedId && doc ? doc.state.blocks[selectedId] : undefined
   const selectedConfig = selected ? registry[selected.type] : undefined
   const references = useMemo(
-    () => (doc && selectedId ? referenceOptions(doc, registry, selectedId, triggers) : []),
-    [doc, registry, selectedId, triggers]
+    () => (doc && selectedId ? referenceOptions(doc, registry, selectedId) : []),
+    [doc, registry, selectedId]
   )
   const secrets = useMemo(() => (doc ? secretsOf(doc, registry) : []), [doc, registry])
 
@@ -424,7 +419,7 @@ export function App({ registry, triggers }: { registry: Registry; triggers: Trig
         <Palette
           configs={Object.values(registry)}
           triggers={triggers}
-          onAdd={(item) => add(item)}
+          onAdd={(type) => add(type)}
         />
         {doc && (
           <Canvas
@@ -432,7 +427,6 @@ export function App({ registry, triggers }: { registry: Registry; triggers: Trig
             ref={canvas}
             doc={doc}
             registry={registry}
-            triggers={triggers}
             selectedId={selectedId}
             runStates={runStates}
             onSelect={setSelectedId}
@@ -454,7 +448,6 @@ export function App({ registry, triggers }: { registry: Registry; triggers: Trig
               key={selected.id}
               block={selected}
               config={selectedConfig}
-              triggers={triggers}
               references={references}
               envNames={envNames}
               problems={problems[selected.id]}

@@ -4,14 +4,14 @@ import { ReactFlowProvider } from '@xyflow/react'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.js'
-import { registry, triggers } from './registry.js'
+import { registry } from './registry.js'
 
 const root = document.getElementById('root')
 if (!root) throw new Error('The page has no #root element')
 createRoot(root).render(
   <StrictMode>
     <ReactFlowProvider>
-      <App registry={registry} triggers={triggers} />
+      <App registry={registry} />
     </ReactFlowProvider>
   </StrictMode>
 )

@@ -3,7 +3,8 @@
  * field id. The contract lists them all; the block must use exactly those ids.
  */
 import { describe, expect, it } from 'vitest'
-import { AgentPhoneBlock, optionsOf, toolIdOf } from '../../blocks/index.js'
+import { AgentPhoneBlock, isTriggerField, optionsOf, toolIdOf } from '../../blocks/index.js'
+import { getTrigger } from '../../triggers/index.js'
 import { readSpec } from '../support/spec.js'
 
 const contract = readSpec('contract')
@@ -48,10 +49,26 @@ describe('ids of workflows saved in Sim', () => {
     }
   })
 
-  it('has exactly the field ids, each once', () => {
-    const ids = AgentPhoneBlock.subBlocks.map(({ id }) => id)
+  it('has exactly the field ids, each once (besides its trigger fields)', () => {
+    const ids = AgentPhoneBlock.subBlocks
+      .filter((field) => !isTriggerField(field))
+      .map(({ id }) => id)
     expect(new Set(ids).size).toBe(ids.length)
     expect([...ids].sort()).toEqual([...listed('field ids')].sort())
+  })
+
+  it("ends with its triggers' fields, as Sim's blocks hold them", () => {
+    expect(AgentPhoneBlock.triggers).toEqual({
+      enabled: true,
+      available: [
+        'agentphone_message_received',
+        'agentphone_call_ended',
+        'agentphone_reaction_received',
+      ],
+    })
+    expect(AgentPhoneBlock.subBlocks.filter(isTriggerField)).toEqual(
+      AgentPhoneBlock.triggers?.available.flatMap((id) => getTrigger(id).subBlocks)
+    )
   })
 
   it('takes inputs under exactly the field ids', () => {

@@ -9,6 +9,7 @@ import {
   type AgentPhoneOperation,
   FIELDS_BY_OPERATION,
   isRequired,
+  isTriggerField,
   isVisible,
   labelOf,
   OPERATIONS,
@@ -23,6 +24,8 @@ import { API_KEY } from '../support/nock-api.js'
 import { ALL_FIELDS, subBlockOf } from './fields.js'
 
 const block = AgentPhoneBlock
+/** The fields of its operations (its trigger fields are for trigger mode). */
+const actionFields = block.subBlocks.filter((field) => !isTriggerField(field))
 const subBlock = subBlockOf
 const operationOptions = optionsOf(subBlock('operation'))
 const toolFor = (operation: string) => {
@@ -213,14 +216,14 @@ describe.each(OPERATIONS)('%s', (operation) => {
 
 describe('fields', () => {
   it('are all filled in the test fixture', () => {
-    const ids = block.subBlocks.map(({ id }) => id).filter((id) => id !== 'operation')
+    const ids = actionFields.map(({ id }) => id).filter((id) => id !== 'operation')
     expect(Object.keys(ALL_FIELDS).sort()).toEqual(ids.sort())
   })
 
   it('have unique ids, a title, and a condition unless shown for every operation', () => {
-    const ids = block.subBlocks.map(({ id }) => id)
+    const ids = actionFields.map(({ id }) => id)
     expect(new Set(ids).size).toBe(ids.length)
-    for (const field of block.subBlocks) {
+    for (const field of actionFields) {
       expect(field.title, field.id).toBeTruthy()
       if (field.id !== 'operation' && field.id !== 'apiKey') expect(field.condition).toBeDefined()
     }

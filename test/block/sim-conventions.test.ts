@@ -13,6 +13,7 @@ import {
   AuthMode,
   type CanvasSentence,
   IntegrationType,
+  isTriggerField,
   isVisible,
   OPERATIONS,
   optionsOf,
@@ -62,7 +63,9 @@ describe('fields', () => {
   })
 
   it('name the two destination phone numbers in prose with a canvas noun', () => {
-    const withNoun = block.subBlocks.filter(({ canvasNoun }) => canvasNoun !== undefined)
+    const withNoun = block.subBlocks.filter(
+      (field) => field.canvasNoun !== undefined && !isTriggerField(field)
+    )
     expect(withNoun.map(({ id, canvasNoun }) => [id, canvasNoun])).toEqual([
       ['toNumberCall', 'a phone number'],
       ['toNumberMessage', 'a phone number'],

@@ -18,6 +18,9 @@ import {
   renderDocs,
 } from '../../scripts/render-docs.js'
 import { agentphoneTools } from '../../tools/index.js'
+import { triggerOutputSchema } from '../../triggers/output-schema.js'
+import { TRIGGER_REGISTRY } from '../../triggers/registry.js'
+import type { TriggerConfig } from '../../triggers/types.js'
 
 const tools = agentphoneTools as Record<string, DocsTool>
 
@@ -73,13 +76,18 @@ describe('docs/agentphone.mdx', () => {
     expect(committed).toContain(
       `${INTRO_END}\n\n\n## Usage Instructions\n\n${AgentPhoneBlock.longDescription}\n\n\n\n## Actions\n\n### `
     )
-    expect(committed.endsWith(' |\n\n\n')).toBe(true)
+    // The actions, then Sim's Triggers section, as its generator appends it.
+    expect(committed).toContain(
+      ' |\n\n\n\n## Triggers\n\nA **Trigger** is a block that starts a workflow when an event happens in this service.\n\n### '
+    )
+    expect(committed.endsWith(' |\n\n')).toBe(true)
   })
 
   it('documents every tool in tools.access order under its name, with every parameter and output', () => {
     const actions = AgentPhoneBlock.tools.access.map((id) => tools[id] as DocsTool)
     expect(actions).toHaveLength(22)
-    const headings = [...committed.matchAll(/^### (.+)$/gm)].map((match) => match[1])
+    const actionsPart = committed.slice(0, committed.indexOf('\n## Triggers'))
+    const headings = [...actionsPart.matchAll(/^### (.+)$/gm)].map((match) => match[1])
     expect(headings).toEqual(actions.map((tool) => tool.name))
     expect(committed).not.toMatch(/^Tool: /m)
 
@@ -92,6 +100,29 @@ describe('docs/agentphone.mdx', () => {
         )
       }
       for (const [name, depth] of outputNames(tool.outputs ?? {})) {
+        const prefix = depth === 0 ? '| ' : `| ${'  '.repeat(depth)}↳ `
+        expect(section).toContain(`${prefix}\`${name}\` |`)
+      }
+    }
+  })
+
+  it('documents each trigger, by name, with its configuration fields and every output', () => {
+    const triggersPart = committed.slice(committed.indexOf('\n## Triggers'))
+    const triggers = (AgentPhoneBlock.triggers?.available ?? []).map(
+      (id) => TRIGGER_REGISTRY[id] as TriggerConfig
+    )
+    expect(triggers).toHaveLength(3)
+    const headings = [...triggersPart.matchAll(/^### (.+)$/gm)].map((match) => match[1])
+    expect(headings).toEqual(triggers.map((trigger) => trigger.name).sort())
+    for (const trigger of triggers) {
+      const section = sectionOf(triggersPart, trigger.name)
+      expect(section).toContain(`\n\n${escapeProse(trigger.description)}\n\n#### Configuration\n`)
+      expect(section).toContain(
+        '| `triggerApiKey` | string | Yes | Required to register the webhook with AgentPhone. |'
+      )
+      expect(section).toContain('| `triggerAgentId` | string | No |')
+      expect(section).not.toContain('webhookUrlDisplay')
+      for (const [name, depth] of outputNames(triggerOutputSchema(trigger.outputs))) {
         const prefix = depth === 0 ? '| ' : `| ${'  '.repeat(depth)}↳ `
         expect(section).toContain(`${prefix}\`${name}\` |`)
       }

@@ -20,7 +20,6 @@ function panelFor(values: Record<string, string>, advanced = false) {
     <BlockPanel
       block={block}
       config={AgentPhoneBlock}
-      triggers={[]}
       references={[]}
       envNames={[]}
       problems={{ fields: { toNumberMessage: 'To Phone Number must be E.164' }, block: [] }}

@@ -32,6 +32,8 @@ export function fakeReceiver(script: ScriptedAnswer[] = []) {
     if (answer === 'hang') {
       return new Promise<Response>((_, reject) => {
         const { signal } = request
+        // The sender may have given up already, while the body was being read.
+        if (signal.aborted) return reject(signal.reason)
         signal.addEventListener('abort', () => reject(signal.reason), { once: true })
       })
     }

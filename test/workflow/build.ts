@@ -79,7 +79,12 @@ export function workflow(blocks: BlockState[], edges: WorkflowEdge[], name = 'Te
   }
 }
 
-export const EXAMPLES = ['text-customer', 'call-transcript', 'conversation-branch'] as const
+export const EXAMPLES = [
+  'text-customer',
+  'call-transcript',
+  'conversation-branch',
+  'inbound-text-reply',
+] as const
 
-export const readExample = (name: (typeof EXAMPLES)[number] | 'inbound-text-reply'): WorkflowFile =>
+export const readExample = (name: (typeof EXAMPLES)[number]): WorkflowFile =>
   JSON.parse(readFileSync(new URL(`../../examples/${name}.json`, import.meta.url), 'utf8'))

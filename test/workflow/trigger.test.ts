@@ -4,10 +4,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import { agentphoneHandler } from '@/lib/webhooks/providers/agentphone'
+import { AgentPhoneBlock, isTriggerField } from '../../blocks/index.js'
 import { loadWorkflow, runWorkflow } from '../../workflow/index.js'
 import { setup } from '../sandbox/harness.js'
 import { fakeReceiver } from '../support/webhook-receiver.js'
-import { readExample } from './build.js'
+import { agentphone, readExample, workflow } from './build.js'
 
 const TRIGGER_BLOCK = '6f1c2a0e-3b4d-4e5f-8a9b-0c1d2e3f4a5b'
 
@@ -121,5 +122,34 @@ describe('examples/inbound-text-reply.json', () => {
     })
     expect(result.success).toBe(false)
     expect(result.blocks[1]?.error).toContain('data.sender')
+  })
+})
+
+describe('an AgentPhone block running an operation', () => {
+  it('ignores the trigger fields an editor stores with it (their HTML is not references)', async () => {
+    const { key, sandbox, seed } = await setup()
+    // What an editor saves for a new block: every field, trigger ones with their defaults.
+    const triggerDefaults = Object.fromEntries(
+      AgentPhoneBlock.subBlocks
+        .filter(isTriggerField)
+        .map(({ id, defaultValue }) => [id, defaultValue ?? ''])
+    )
+    expect(String(triggerDefaults.triggerInstructions_agentphone_message_received)).toContain(
+      '<strong>'
+    )
+    const send = agentphone('AgentPhone 1', 'send_message', {
+      ...triggerDefaults,
+      selectedTriggerId: 'agentphone_message_received',
+      sendAgentId: seed.agents[0]?.id,
+      toNumberMessage: '+14155550177',
+      messageBody: 'Hello',
+    })
+    const result = await runWorkflow(workflow([send], []), {
+      env: { AGENTPHONE_API_KEY: key },
+      baseUrl: sandbox.url,
+      fetch: sandbox.fetch,
+    })
+    expect(result.success, result.error).toBe(true)
+    expect(result.blocks[0]?.output).toMatchObject({ status: 'sent', toNumber: '+14155550177' })
   })
 })

@@ -53,8 +53,7 @@ export async function readBody(response: Response, limits: ReadLimits): Promise<
     else signal.addEventListener('abort', onAbort, { once: true })
   })
   stopped.catch(() => {})
-  const decoder = new TextDecoder()
-  let text = ''
+  const chunks: Uint8Array[] = []
   let received = 0
   try {
     for (;;) {
@@ -65,10 +64,10 @@ export async function readBody(response: Response, limits: ReadLimits): Promise<
         if (error instanceof BodyTimeout || error === limits.signal?.reason) throw error
         throw new BodyBroken(describeCause(error), { cause: error })
       }
-      if (chunk.done) return text + decoder.decode()
+      if (chunk.done) return decode(chunks, received)
       received += chunk.value.byteLength
       if (received > maxBytes) throw new BodyTooLarge(maxBytes)
-      text += decoder.decode(chunk.value, { stream: true })
+      chunks.push(chunk.value)
     }
   } catch (error) {
     reader.cancel().catch(() => {})
@@ -77,6 +76,18 @@ export async function readBody(response: Response, limits: ReadLimits): Promise<
     clearTimeout(timer)
     if (onAbort) limits.signal?.removeEventListener('abort', onAbort)
   }
+}
+
+/** The chunks as UTF-8 text, decoded once (decoding chunk by chunk is several times slower). */
+function decode(chunks: Uint8Array[], length: number): string {
+  if (chunks.length === 1) return new TextDecoder().decode(chunks[0])
+  const whole = new Uint8Array(length)
+  let offset = 0
+  for (const chunk of chunks) {
+    whole.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return new TextDecoder().decode(whole)
 }
 
 /** undici's "terminated" says little; its cause says what happened to the socket. */

@@ -51,7 +51,7 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
  * Time kept back from the last step for what follows it (cancelling the body, building the
  * result) and for timers firing late on a busy event loop: the call returns by its deadline.
  */
-const WRAP_UP_MS = 50
+const WRAP_UP_MS = 100
 
 /** A point in time the whole call must end by. */
 export class Deadline {

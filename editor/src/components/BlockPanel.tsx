@@ -3,11 +3,10 @@ import { Trash2 } from 'lucide-react'
 import { useEffect, useState } from 'react'
 import {
   type BlockConfig,
-  fieldsFor,
   hasAdvancedFields,
   isRequired,
   isShown,
-  type TriggerLike,
+  subBlocksOf,
 } from '../model/config.js'
 import type { ReferenceOption } from '../model/references.js'
 import type { BlockProblems } from '../model/validate.js'
@@ -17,7 +16,6 @@ import { SubBlockField } from './SubBlockField.js'
 interface Props {
   block: BlockState
   config: BlockConfig
-  triggers: TriggerLike[]
   references: ReferenceOption[]
   envNames: string[]
   problems?: BlockProblems
@@ -31,7 +29,6 @@ export function BlockPanel(props: Props) {
   const { block, config, problems } = props
   const values = valuesOf(block)
   const advanced = block.advancedMode === true
-  const fields = fieldsFor(config, block.triggerMode === true, props.triggers)
   const [name, setName] = useState(block.name)
   const [renameError, setRenameError] = useState<string>()
   useEffect(() => {
@@ -79,7 +76,7 @@ export function BlockPanel(props: Props) {
           </p>
         )}
       </div>
-      {hasAdvancedFields(fields) && (
+      {hasAdvancedFields(config) && (
         <label className="switch advanced-toggle">
           <input
             type="checkbox"
@@ -98,8 +95,8 @@ export function BlockPanel(props: Props) {
           ))}
         </ul>
       )}
-      {fields
-        .filter((subBlock) => isShown(subBlock, values, advanced))
+      {subBlocksOf(config)
+        .filter((subBlock) => isShown(subBlock, values, advanced, block.triggerMode === true))
         .map((subBlock) => (
           <SubBlockField
             key={subBlock.id}

@@ -24,11 +24,12 @@ import {
   useMemo,
   useState,
 } from 'react'
-import { type BlockConfig, subBlocksOf, type TriggerLike } from '../model/config.js'
+import { type BlockConfig, subBlocksOf } from '../model/config.js'
 import { rowsOf } from '../model/references.js'
 import { sentenceOf } from '../model/sentence.js'
 import type { BlockState, Registry, WorkflowDocument } from '../model/workflow.js'
 import { valuesOf } from '../model/workflow.js'
+import { triggers as workflowTriggers } from '../registry.js'
 
 export type RunState = 'running' | 'success' | 'error' | 'skipped'
 
@@ -37,8 +38,6 @@ export const BLOCK_MIME = 'application/x-agentphone-block'
 interface BlockNodeData extends Record<string, unknown> {
   block: BlockState
   config: BlockConfig
-  /** In trigger mode, the trigger the block is set to. */
-  trigger?: TriggerLike
   runState?: RunState
 }
 
@@ -52,8 +51,11 @@ const RUN_BADGES: Record<RunState, { label: string; Icon: typeof CheckCircle2 }>
 }
 
 function BlockCard({ data, selected }: NodeProps<BlockNode>) {
-  const { block, config, trigger, runState } = data
+  const { block, config, runState } = data
   const values = valuesOf(block)
+  const trigger = block.triggerMode
+    ? workflowTriggers.find((item) => item.id === values.selectedTriggerId)
+    : undefined
   const sentence = trigger ? null : sentenceOf(config, values, block.advancedMode === true)
   const Icon = config.icon
   const badge = runState ? RUN_BADGES[runState] : undefined
@@ -68,7 +70,7 @@ function BlockCard({ data, selected }: NodeProps<BlockNode>) {
     .filter((name) => name !== '')
   return (
     <div className={`card${selected ? ' selected' : ''}${runState ? ` run-${runState}` : ''}`}>
-      {config.category !== 'triggers' && !block.triggerMode && (
+      {config.category !== 'triggers' && block.triggerMode !== true && (
         <Handle
           type="target"
           position={Position.Left}
@@ -158,7 +160,6 @@ const nodeTypes = { block: BlockCard }
 interface Props {
   doc: WorkflowDocument
   registry: Registry
-  triggers: TriggerLike[]
   selectedId: string | null
   runStates: Record<string, RunState>
   onSelect: (id: string | null) => void
@@ -175,7 +176,7 @@ export interface CanvasHandle {
 }
 
 export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas(props, ref) {
-  const { doc, registry, triggers, selectedId, runStates } = props
+  const { doc, registry, selectedId, runStates } = props
   const flow = useReactFlow()
   const [nodes, setNodes] = useState<BlockNode[]>([])
   // Fit a workflow that opens with blocks; never jump the view while blocks are being added.
@@ -209,19 +210,12 @@ export const Canvas = forwardRef<CanvasHandle, Props>(function Canvas(props, ref
           position: block.position,
           ariaLabel: block.name,
           selected: block.id === selectedId,
-          data: {
-            block,
-            config,
-            runState: runStates[block.id],
-            trigger: block.triggerMode
-              ? triggers.find((item) => item.id === block.subBlocks.selectedTriggerId?.value)
-              : undefined,
-          },
+          data: { block, config, runState: runStates[block.id] },
         }
         return [node]
       })
     })
-  }, [doc, registry, triggers, selectedId, runStates])
+  }, [doc, registry, selectedId, runStates])
 
   const edges: Edge[] = useMemo(
     () =>

@@ -179,7 +179,8 @@ function Control(props: ControlProps) {
 
 /** Sim's `useWebhookUrl` fields show where this workflow's deliveries go. */
 function readOnlyValue(subBlock: EditorSubBlock, value: unknown): string {
-  if (!(subBlock as { useWebhookUrl?: boolean }).useWebhookUrl) return asText(value)
+  const useWebhookUrl = (subBlock as { useWebhookUrl?: boolean }).useWebhookUrl
+  if (!useWebhookUrl || typeof window === 'undefined') return asText(value)
   const workflowId = new URLSearchParams(window.location.hash.slice(1)).get('workflow') ?? ''
   return `${window.location.origin}/hooks/${encodeURIComponent(workflowId)}`
 }

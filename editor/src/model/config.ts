@@ -18,50 +18,27 @@ export type EditorSubBlock = Omit<SubBlockConfig, 'type'> & { type: string; colu
 
 export const subBlocksOf = (config: BlockConfig) => config.subBlocks as EditorSubBlock[]
 
-/** What the editor needs of a Sim `TriggerConfig`. */
-export interface TriggerLike {
-  id: string
-  name: string
-  provider: string
-  description: string
-  subBlocks: SubBlockConfig[]
-  outputs: Record<string, unknown>
-}
-
-const TRIGGER_MODES = new Set(['trigger', 'trigger-advanced'])
-
-/**
- * The fields a block shows, as in Sim: in trigger mode those of its provider's triggers (each
- * field once), otherwise its own fields less the trigger-only ones.
- */
-export function fieldsFor(
-  config: BlockConfig,
-  triggerMode: boolean,
-  triggers: TriggerLike[]
-): EditorSubBlock[] {
-  if (!triggerMode) {
-    return subBlocksOf(config).filter((subBlock) => !TRIGGER_MODES.has(subBlock.mode ?? ''))
-  }
-  const seen = new Set<string>()
-  return triggers
-    .filter((trigger) => trigger.provider === config.type)
-    .flatMap((trigger) => trigger.subBlocks as EditorSubBlock[])
-    .filter((subBlock) => !seen.has(subBlock.id) && seen.add(subBlock.id))
-}
-
 export const presentationOf = (config: BlockConfig) => config.canvasPresentation
 
-/** Shown (its condition holds) and not hidden; `advanced` fields only in advanced mode. */
-export function isShown(subBlock: EditorSubBlock, values: BlockValues, advanced: boolean) {
+/**
+ * Shown (its condition holds) and not hidden; `advanced` fields only in advanced mode; trigger
+ * fields only on a block in trigger mode, and only those there.
+ */
+export function isShown(
+  subBlock: EditorSubBlock,
+  values: BlockValues,
+  advanced: boolean,
+  triggerMode = false
+) {
   if (subBlock.hidden) return false
   if ((subBlock.mode === 'advanced' || subBlock.mode === 'trigger-advanced') && !advanced) {
     return false
   }
-  return isVisible(subBlock as SubBlockConfig, values)
+  return isVisible(subBlock as SubBlockConfig, values, { triggerMode })
 }
 
-export const hasAdvancedFields = (subBlocks: EditorSubBlock[]) =>
-  subBlocks.some((subBlock) => subBlock.mode === 'advanced' || subBlock.mode === 'trigger-advanced')
+export const hasAdvancedFields = (config: BlockConfig) =>
+  subBlocksOf(config).some((subBlock) => subBlock.mode === 'advanced')
 
 export const isRequired = (subBlock: EditorSubBlock, values: BlockValues) =>
   requiredHolds(subBlock as SubBlockConfig, values)
@@ -70,9 +47,9 @@ export const optionsOf = (subBlock: EditorSubBlock, values: BlockValues = {}) =>
   listOptions(subBlock as SubBlockConfig, values)
 
 /** The value a new block's field starts with: its `value()` builder, else its `defaultValue`. */
-export function initialValuesOf(subBlocks: EditorSubBlock[]): BlockValues {
+export function initialValuesOf(config: BlockConfig): BlockValues {
   const values: BlockValues = {}
-  for (const subBlock of subBlocks) {
+  for (const subBlock of subBlocksOf(config)) {
     if (subBlock.value) values[subBlock.id] = subBlock.value(values)
     else if (subBlock.defaultValue !== undefined) values[subBlock.id] = subBlock.defaultValue
   }

@@ -3,7 +3,8 @@
  * one has selected, with nested fields spelled as paths (`agentphone1.data.0.id`).
  */
 import { agentphoneTools } from '../../../tools/index.js'
-import type { BlockConfig, TriggerLike } from './config.js'
+import { TRIGGER_REGISTRY } from '../../../triggers/registry.js'
+import type { BlockConfig } from './config.js'
 import {
   type BlockState,
   type Registry,
@@ -51,15 +52,11 @@ function triggerOutputs(outputs: Record<string, unknown>): Record<string, Output
  * The outputs a block gives for its current values: in trigger mode its trigger's, else the
  * selected tool's, else the block's own.
  */
-export function outputsFor(
-  config: BlockConfig,
-  block: BlockState,
-  triggers: TriggerLike[] = []
-): Record<string, OutputLike> {
+export function outputsFor(config: BlockConfig, block: BlockState): Record<string, OutputLike> {
   const values = valuesOf(block)
   if (block.triggerMode) {
-    const trigger = triggers.find((candidate) => candidate.id === values.selectedTriggerId)
-    return trigger ? triggerOutputs(trigger.outputs) : {}
+    const trigger = TRIGGER_REGISTRY[String(values.selectedTriggerId ?? '')]
+    return trigger ? triggerOutputs(trigger.outputs as Record<string, unknown>) : {}
   }
   const fromFields: Record<string, OutputLike> = {}
   // A field listing named inputs (Sim's Start block `inputFormat`) defines outputs of those names.
@@ -115,21 +112,14 @@ function flatten(
 export function referenceOptions(
   doc: WorkflowDocument,
   registry: Registry,
-  id: string,
-  triggers: TriggerLike[] = []
+  id: string
 ): ReferenceOption[] {
   const options: ReferenceOption[] = []
   for (const upstreamId of upstreamOf(doc, id)) {
     const block = doc.state.blocks[upstreamId]
     const config = block && registry[block.type]
     if (!block || !config) continue
-    flatten(
-      outputsFor(config, block, triggers),
-      referenceNameOf(block.name),
-      block.name,
-      options,
-      0
-    )
+    flatten(outputsFor(config, block), referenceNameOf(block.name), block.name, options, 0)
   }
   return options
 }

@@ -2,13 +2,7 @@
  * The workflow document in Sim's export format, and the edits the editor makes to it. The editor
  * keeps the document itself as its state, so what is saved, exported and run is what is shown.
  */
-import {
-  type BlockConfig,
-  type BlockValues,
-  type EditorSubBlock,
-  initialValuesOf,
-  subBlocksOf,
-} from './config.js'
+import { type BlockConfig, type BlockValues, initialValuesOf, subBlocksOf } from './config.js'
 
 export interface SubBlockState {
   id: string
@@ -25,7 +19,7 @@ export interface BlockState {
   outputs: Record<string, unknown>
   enabled: boolean
   advancedMode?: boolean
-  /** Sim's trigger mode: the block starts the run on an event instead of calling a tool. */
+  /** Sim's trigger mode: the block starts the workflow on an event instead of running an operation. */
   triggerMode?: boolean
 }
 
@@ -84,20 +78,21 @@ export function nextBlockName(doc: WorkflowDocument, config: BlockConfig): strin
 const newId = () =>
   globalThis.crypto?.randomUUID?.() ?? `${Date.now().toString(36)}-${Math.random().toString(36)}`
 
-/** Adds a block; with `trigger`, in trigger mode, set to that trigger and holding its fields too. */
 export function addBlock(
   doc: WorkflowDocument,
   config: BlockConfig,
   position: { x: number; y: number },
   id: string = newId(),
-  trigger?: { id: string; fields: EditorSubBlock[] }
+  /** Adds it in trigger mode (Sim's `triggerMode`), set to this trigger. */
+  triggerId?: string
 ): { doc: WorkflowDocument; id: string } {
-  const fields = [...subBlocksOf(config), ...(trigger?.fields ?? [])]
-  const values = initialValuesOf(fields)
-  if (trigger) values.selectedTriggerId = trigger.id
+  const values: BlockValues = {
+    ...initialValuesOf(config),
+    ...(triggerId ? { selectedTriggerId: triggerId } : {}),
+  }
   const subBlocks: Record<string, SubBlockState> = {}
-  for (const subBlock of fields) {
-    subBlocks[subBlock.id] ??= {
+  for (const subBlock of subBlocksOf(config)) {
+    subBlocks[subBlock.id] = {
       id: subBlock.id,
       type: subBlock.type,
       value: initialValueFor(subBlock.type, id, values[subBlock.id]),
@@ -111,7 +106,7 @@ export function addBlock(
     subBlocks,
     outputs: {},
     enabled: true,
-    ...(trigger ? { triggerMode: true } : {}),
+    ...(triggerId ? { triggerMode: true } : {}),
   }
   return { doc: withBlocks(doc, { ...doc.state.blocks, [id]: block }), id }
 }
