@@ -299,19 +299,13 @@ function sendOnce(
   signal?.addEventListener('abort', onAbort, { once: true })
   return new Promise<Attempt>((resolve) => {
     let settled = false
+    let timer: ReturnType<typeof setTimeout> | undefined
     const settle = (attempt: Attempt) => {
       settled = true
       clearTimeout(timer)
       signal?.removeEventListener('abort', onAbort)
       resolve(attempt)
     }
-    const timer = setTimeout(
-      () => {
-        settle({ kind: 'fault', error: TIMED_OUT })
-        controller.abort(new Error('The AgentPhone request timed out'))
-      },
-      Math.max(timeoutMs, 1)
-    )
     let answer: Promise<Response>
     try {
       // A fetch of our own choosing (an in-process handler) is given a Request, as ky gave it;
@@ -324,6 +318,16 @@ function sendOnce(
       settle({ kind: 'fault', error })
       return
     }
+    // Started once the request is on its way: the first fetch in a process loads its HTTP client,
+    // which is no wait for the answer (ky, too, built its Request before its timer).
+    const timeOut = () => {
+      if (settled) return
+      settle({ kind: 'fault', error: TIMED_OUT })
+      controller.abort(new Error('The AgentPhone request timed out'))
+    }
+    // On a busy event loop the timer can fire late, before the answer that came in the meantime
+    // is seen (timers run before I/O): give that answer one turn of the loop to be taken first.
+    timer = setTimeout(() => setImmediate(timeOut), Math.max(timeoutMs, 1))
     Promise.resolve(answer).then(
       (response) => {
         if (!settled) settle({ kind: 'answer', response })
