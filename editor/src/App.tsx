@@ -42,8 +42,8 @@ async function problemsOf(doc: WorkflowDocument, registry: Registry) {
   const found: Record<string, BlockProblems> = {}
   for (const block of Object.values(doc.state.blocks)) {
     const config = registry[block.type]
-    // A trigger-mode block calls no tool: its fields only register the webhook.
-    if (!config || block.triggerMode) continue
+    // A block in trigger mode runs no operation: there are no operation params to check.
+    if (!config || block.triggerMode === true) continue
     const problems = await validateBlock(config, valuesOf(block))
     if (hasProblems(problems)) found[block.id] = problems
   }
