@@ -184,7 +184,14 @@ export class WebhookDispatcher {
 
   async #attempt(webhook: Webhook, body: string): Promise<AttemptOutcome> {
     const timeoutMs = this.#options.timeoutMs ?? webhook.timeout * 1000
-    const signal = AbortSignal.any([this.#closing.signal, AbortSignal.timeout(timeoutMs)])
+    // A timer of our own, not AbortSignal.timeout: a timeout signal held only inside
+    // AbortSignal.any can be collected before it fires, and the attempt would then hang.
+    const timeout = new AbortController()
+    const timer = setTimeout(
+      () => timeout.abort(new Error(`timed out after ${timeoutMs} ms`)),
+      timeoutMs
+    )
+    const signal = AbortSignal.any([this.#closing.signal, timeout.signal])
     try {
       const response = await (this.#options.fetch ?? fetch)(webhook.url, {
         method: 'POST',
@@ -213,6 +220,8 @@ export class WebhookDispatcher {
         errorMessage: timedOut ? `Timed out after ${timeoutMs} ms` : reasonOf(error),
         responseBody: null,
       }
+    } finally {
+      clearTimeout(timer)
     }
   }
 
