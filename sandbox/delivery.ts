@@ -184,7 +184,13 @@ export class WebhookDispatcher {
 
   async #attempt(webhook: Webhook, body: string): Promise<AttemptOutcome> {
     const timeoutMs = this.#options.timeoutMs ?? webhook.timeout * 1000
-    const signal = AbortSignal.any([this.#closing.signal, AbortSignal.timeout(timeoutMs)])
+    // A plain controller and timer, not AbortSignal.any + AbortSignal.timeout: Node may collect
+    // that timeout signal before it fires, and the attempt would then never end.
+    const controller = new AbortController()
+    const { signal } = controller
+    const timer = setTimeout(() => controller.abort(new Error('timed out')), timeoutMs)
+    const stop = () => controller.abort(this.#closing.signal.reason)
+    this.#closing.signal.addEventListener('abort', stop, { once: true })
     try {
       const response = await (this.#options.fetch ?? fetch)(webhook.url, {
         method: 'POST',
@@ -213,6 +219,9 @@ export class WebhookDispatcher {
         errorMessage: timedOut ? `Timed out after ${timeoutMs} ms` : reasonOf(error),
         responseBody: null,
       }
+    } finally {
+      clearTimeout(timer)
+      this.#closing.signal.removeEventListener('abort', stop)
     }
   }
 
