@@ -40,7 +40,7 @@ export const FIELDS_BY_OPERATION = {
     callsType: 'type',
     callsSearch: 'search',
   },
-  get_call: { callId: 'callId' },
+  get_call: { callId: 'callId', waitForCompletion: 'wait', waitTimeout: 'timeoutSeconds' },
   get_call_transcript: { callId: 'callId' },
   list_conversations: { limit: 'limit', offset: 'offset' },
   get_conversation: { conversationId: 'conversationId', messageLimit: 'messageLimit' },
@@ -97,8 +97,11 @@ export const NUMBER_FIELDS: readonly OperationFieldId[] = [
   'messagesLimit',
   'usageDays',
   'usageMonths',
+  'waitTimeout',
 ]
 export const JSON_FIELDS: readonly OperationFieldId[] = ['metadata']
+/** Switches: on or off (a reference may give `"true"`/`"false"`). */
+export const BOOLEAN_FIELDS: readonly OperationFieldId[] = ['waitForCompletion']
 
 export const isOperation = (value: unknown): value is AgentPhoneOperation =>
   typeof value === 'string' && Object.hasOwn(FIELDS_BY_OPERATION, value)
@@ -173,6 +176,16 @@ export function toJsonObject(value: unknown, title: string): Record<string, unkn
   return parsed as Record<string, unknown>
 }
 
+/** A switch: true or false (also as text); off or blank is not given. */
+export function toFlag(value: unknown, title: string): true | undefined {
+  if (isBlank(value) || value === false) return undefined
+  if (value === true) return true
+  const text = typeof value === 'string' ? value.trim().toLowerCase() : undefined
+  if (text === 'true') return true
+  if (text === 'false') return undefined
+  throw new Error(`${title} must be on or off (true or false), got ${shown(value)}`)
+}
+
 /** Text is passed as typed; a blank field is not given; a number from a reference becomes text. */
 export function toText(value: unknown): unknown {
   if (isBlank(value)) return undefined
@@ -195,11 +208,14 @@ export function toolParamsOf(
   const params: Record<string, unknown> = {}
   for (const [fieldId, param] of Object.entries(fieldsOf(operationOf(values)))) {
     const value = values[fieldId]
-    const converted = NUMBER_FIELDS.includes(fieldId as OperationFieldId)
+    const field = fieldId as OperationFieldId
+    const converted = NUMBER_FIELDS.includes(field)
       ? toNumber(value, titleOf(fieldId))
-      : JSON_FIELDS.includes(fieldId as OperationFieldId)
+      : JSON_FIELDS.includes(field)
         ? toJsonObject(value, titleOf(fieldId))
-        : toText(value)
+        : BOOLEAN_FIELDS.includes(field)
+          ? toFlag(value, titleOf(fieldId))
+          : toText(value)
     if (converted !== undefined) params[param] = converted
   }
   return params

@@ -242,6 +242,24 @@ export const AgentPhoneBlock: BlockConfig = {
       required: { field: 'operation', value: ['get_call', 'get_call_transcript'] },
     },
     {
+      id: 'waitForCompletion',
+      title: 'Wait for the call to finish',
+      type: 'switch',
+      condition: { field: 'operation', value: 'get_call' },
+    },
+    {
+      id: 'waitTimeout',
+      title: 'Wait at most (seconds)',
+      type: 'short-input',
+      placeholder: '120 (at most 300)',
+      condition: {
+        field: 'operation',
+        value: 'get_call',
+        and: { field: 'waitForCompletion', value: true },
+      },
+      mode: 'advanced',
+    },
+    {
       id: 'callsStatus',
       title: 'Status',
       type: 'dropdown',
@@ -589,6 +607,8 @@ export const AgentPhoneBlock: BlockConfig = {
     voice: { type: 'string', description: "Voice ID for the call (defaults to the agent's)" },
     systemPrompt: { type: 'string', description: 'System prompt for the built-in LLM' },
     callId: { type: 'string', description: 'Call ID' },
+    waitForCompletion: { type: 'boolean', description: 'Wait for the call to finish' },
+    waitTimeout: { type: 'number', description: 'Longest wait for the call to finish, in seconds' },
     callsStatus: { type: 'string', description: 'Filter calls by status' },
     callsDirection: { type: 'string', description: 'Filter calls by direction' },
     callsType: { type: 'string', description: 'Filter calls by type (pstn or web)' },

@@ -184,13 +184,14 @@ export class WebhookDispatcher {
 
   async #attempt(webhook: Webhook, body: string): Promise<AttemptOutcome> {
     const timeoutMs = this.#options.timeoutMs ?? webhook.timeout * 1000
-    // A plain controller and timer, not AbortSignal.any + AbortSignal.timeout: Node may collect
-    // that timeout signal before it fires, and the attempt would then never end.
-    const controller = new AbortController()
-    const { signal } = controller
-    const timer = setTimeout(() => controller.abort(new Error('timed out')), timeoutMs)
-    const stop = () => controller.abort(this.#closing.signal.reason)
-    this.#closing.signal.addEventListener('abort', stop, { once: true })
+    // A timer of our own, not AbortSignal.timeout: a timeout signal held only inside
+    // AbortSignal.any can be collected before it fires, and the attempt would then hang.
+    const timeout = new AbortController()
+    const timer = setTimeout(
+      () => timeout.abort(new Error(`timed out after ${timeoutMs} ms`)),
+      timeoutMs
+    )
+    const signal = AbortSignal.any([this.#closing.signal, timeout.signal])
     try {
       const response = await (this.#options.fetch ?? fetch)(webhook.url, {
         method: 'POST',
@@ -221,7 +222,6 @@ export class WebhookDispatcher {
       }
     } finally {
       clearTimeout(timer)
-      this.#closing.signal.removeEventListener('abort', stop)
     }
   }
 

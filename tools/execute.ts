@@ -14,6 +14,7 @@ import { z } from 'zod'
 import { describeErrorResponse, describeIssues } from '@/tools/agentphone/errors'
 import { checkParams, isHttpUrl } from '@/tools/agentphone/params'
 import { resolveBaseUrl, withBaseUrl } from '@/tools/agentphone/request'
+import { AGENTPHONE_DEFAULT_WAIT_SECONDS } from '@/tools/agentphone/types'
 import { agentphoneTools } from '@/tools/registry'
 import { BodyBroken, BodyTimeout, BodyTooLarge, discardBody, readBody } from '@/tools/runtime/body'
 import { apiKeyOf, describeError, type Snapshot, snapshot } from '@/tools/runtime/input'
@@ -37,7 +38,11 @@ export { DEFAULT_RETRIES, DEFAULT_TIMEOUT_MS }
 export interface ExecuteOptions {
   /** API base URL; default `AGENTPHONE_BASE_URL`, else https://api.agentphone.ai */
   baseUrl?: string
-  /** For each attempt: until the answer's headers arrive, and again to read its body. Default 30 000. */
+  /**
+   * For each attempt: until the answer's headers arrive, and again to read its body. Default
+   * 30 000. A Get Call with `wait` gets at least its wait plus `LONG_POLL_MARGIN_MS`: the API holds
+   * that request until the call ends, and a shorter timeout would cut it short.
+   */
   timeoutMs?: number
   /** Automatic retries of idempotent requests (GET, DELETE, PATCH); default 2. POST never. */
   retries?: number
@@ -111,6 +116,19 @@ function isUsableBaseUrl(baseUrl: string): boolean {
 }
 
 export const failure = (error: string): ToolResponse => ({ success: false, output: {}, error })
+
+/** Time for the answer to travel after a long-poll's wait ends. */
+export const LONG_POLL_MARGIN_MS = 15_000
+
+/** How long the API holds this request on purpose, in ms: Get Call's `wait` long-poll, else 0. */
+export function heldForMs(toolId: string, params: Record<string, unknown>): number {
+  if (toolId !== 'agentphone_get_call' || params.wait !== true) return 0
+  const seconds =
+    typeof params.timeoutSeconds === 'number'
+      ? params.timeoutSeconds
+      : AGENTPHONE_DEFAULT_WAIT_SECONDS
+  return seconds * 1_000
+}
 
 export async function executeTool(
   toolId: string,
@@ -192,7 +210,11 @@ async function send(
     ...(json === undefined ? {} : { body: JSON.stringify(json) }),
   }
   const fetcher = options.fetch ?? globalThis.fetch
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const held = heldForMs(tool.id, params)
+  const timeoutMs = Math.max(
+    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    held > 0 ? held + LONG_POLL_MARGIN_MS : 0
+  )
   const retries = options.retries ?? DEFAULT_RETRIES
   const deadline = options.deadlineMs
     ? new Deadline(options.deadlineMs)

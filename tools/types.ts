@@ -3,8 +3,6 @@
  * In a Sim checkout the same import resolves to Sim's own `apps/sim/tools/types.ts`; every name
  * here exists there, and each shape is the same or narrower (a literal tool that satisfies these
  * declarations satisfies Sim's). Only the parts this project uses are declared.
- *
- * The names after "Not in Sim" are this project's own, for code that is not exported.
  */
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH' | 'HEAD'
@@ -76,9 +74,3 @@ export interface ToolConfig<P = any, R extends ToolResponse = any> {
   /** Optional in Sim; every AgentPhone tool reads its answer. */
   transformResponse: (response: Response, params?: P) => Promise<R>
 }
-
-// Not in Sim: names callers outside tools/ used before the tools became Sim's literals.
-
-export type ParamType = ToolParamConfig['type']
-
-export type AnyToolConfig = ToolConfig

@@ -23,6 +23,8 @@ export const ALL_FIELDS = {
   voice: 'voice_ava',
   systemPrompt: 'You confirm appointments.',
   callId: 'call_42',
+  waitForCompletion: true,
+  waitTimeout: '45',
   callsStatus: 'completed',
   callsDirection: 'outbound',
   callsType: 'pstn',

@@ -231,6 +231,7 @@ const cases: Case[] = [
     operation: 'get_call',
     method: 'GET',
     pathname: '/v1/calls/call_42',
+    query: { wait: 'true', timeout: '45' },
     reply: {
       ...call,
       transcripts: [

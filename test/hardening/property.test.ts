@@ -10,14 +10,14 @@ import { describe, expect, it } from 'vitest'
 import { AgentPhoneBlock, fieldsOf, OPERATIONS, runBlock } from '../../blocks/index.js'
 import { paramsSchemaOf } from '../../tools/agentphone/params.js'
 import { agentphoneTools, executeTool } from '../../tools/index.js'
-import type { AnyToolConfig, ToolResponse } from '../../tools/types.js'
+import type { ToolConfig, ToolResponse } from '../../tools/types.js'
 import { leaksOf } from '../support/leaks.js'
 
 const SEED = 20_261_129
 const TOOL_RUNS = 5_000
 const BLOCK_RUNS = 2_500
 
-const TOOLS = Object.values(agentphoneTools) as AnyToolConfig[]
+const TOOLS = Object.values(agentphoneTools) as ToolConfig[]
 
 /** Values some param of some tool accepts; each param keeps the ones its schema takes. */
 const CANDIDATES: unknown[] = [
@@ -40,7 +40,7 @@ const CANDIDATES: unknown[] = [
   null,
 ]
 
-function validValuesOf(tool: AnyToolConfig, name: string): unknown[] {
+function validValuesOf(tool: ToolConfig, name: string): unknown[] {
   const shape = (
     paramsSchemaOf(tool) as unknown as { shape?: Record<string, fc.Arbitrary<unknown>> }
   ).shape
@@ -141,7 +141,7 @@ async function resolvedResponse(promise: Promise<unknown>): Promise<ToolResponse
 }
 
 /** A param value: mostly a valid one (or, when optional, absent); now and then anything at all. */
-const paramValue = (tool: AnyToolConfig, name: string) => {
+const paramValue = (tool: ToolConfig, name: string) => {
   const valid = validValuesOf(tool, name)
   const required = tool.params[name]?.required === true
   return fc.noBias(

@@ -31,7 +31,9 @@ export function fakeReceiver(script: ScriptedAnswer[] = []) {
     }
     if (answer === 'hang') {
       return new Promise<Response>((_, reject) => {
-        const { signal } = request
+        // The caller's own signal: a Request's copy stops following it once the Request is
+        // collected, and this promise would never settle.
+        const signal = init?.signal ?? request.signal
         // The sender may have given up already, while the body was being read.
         if (signal.aborted) return reject(signal.reason)
         signal.addEventListener('abort', () => reject(signal.reason), { once: true })

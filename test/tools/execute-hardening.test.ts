@@ -6,7 +6,7 @@
  */
 import { describe, expect, it, vi } from 'vitest'
 import { agentphoneTools, executeTool } from '../../tools/index.js'
-import type { AnyToolConfig } from '../../tools/types.js'
+import type { ToolConfig } from '../../tools/types.js'
 import { API_KEY, mockApi, setUpNock } from '../support/nock-api.js'
 
 setUpNock()
@@ -191,7 +191,7 @@ describe('get_call_transcript', () => {
 })
 
 describe('request builders called directly (as Sim does)', () => {
-  const tool = agentphoneTools.agentphone_send_message as AnyToolConfig
+  const tool = agentphoneTools.agentphone_send_message as ToolConfig
 
   it('validate and normalize the raw params themselves', () => {
     const raw = {

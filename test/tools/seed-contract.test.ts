@@ -138,6 +138,32 @@ function withMediaUrls(outputs: SeedOutput[]): SeedOutput[] {
   })
 }
 
+/**
+ * Params beyond the seed, appended after its own (issue 13): Get Call's long-poll, which the API
+ * and AgentPhone's own tools have (`?wait=true&timeout=N`) and a workflow needs to read a finished
+ * call's transcript.
+ */
+const ADDED_PARAMS: Record<string, SeedParam[]> = {
+  agentphone_get_call: [
+    {
+      name: 'wait',
+      type: 'boolean',
+      required: false,
+      visibility: 'user-or-llm',
+      description:
+        'Wait for the call to finish (completed, failed or canceled) before answering, so the transcript is complete',
+    },
+    {
+      name: 'timeoutSeconds',
+      type: 'number',
+      required: false,
+      visibility: 'user-or-llm',
+      description:
+        'With wait: answer after this many seconds even if the call is still going (1-300, default 120)',
+    },
+  ],
+}
+
 const seedText = readSpec('seed')
 const seed = parseSeed(seedText)
 const tools = Object.values(agentphoneTools)
@@ -203,7 +229,7 @@ describe.each(seed)('$description', (operation) => {
       visibility: param.visibility,
       description: param.description,
     }))
-    expect(declared).toEqual(operation.params)
+    expect(declared).toEqual([...operation.params, ...(ADDED_PARAMS[tool?.id ?? ''] ?? [])])
   })
 
   it("declares the seed's outputs: names, order, types, descriptions, array items", () => {

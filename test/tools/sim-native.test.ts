@@ -106,6 +106,26 @@ describe('transformResponse called by the host', () => {
   })
 })
 
+describe('request builders called directly', () => {
+  it('percent-encode each path ID as one segment and fill the query from validated params', () => {
+    const getContact = agentphoneTools.agentphone_get_contact
+    expect(getContact?.request.url({ apiKey: API_KEY, contactId: ' a/b?c#d ' })).toBe(
+      'https://api.agentphone.ai/v1/contacts/a%2Fb%3Fc%23d'
+    )
+    const getConversation = agentphoneTools.agentphone_get_conversation
+    expect(
+      getConversation?.request.url({ apiKey: API_KEY, conversationId: 'c_1', messageLimit: ' 5 ' })
+    ).toBe('https://api.agentphone.ai/v1/conversations/c_1?message_limit=5')
+  })
+
+  it('refuse "." and ".." as IDs, which URL parsing would resolve as directory steps', () => {
+    const getContact = agentphoneTools.agentphone_get_contact
+    expect(() => getContact?.request.url({ apiKey: API_KEY, contactId: '..' })).toThrow(
+      'Invalid parameters for agentphone_get_contact: contactId must be an ID, not "." or ".."'
+    )
+  })
+})
+
 describe('validation rules', () => {
   it('name only params their tools declare (a renamed param cannot lose its rule)', () => {
     for (const [toolId, names] of Object.entries(toolRuleNames())) {

@@ -47,14 +47,13 @@ describe('examples', () => {
     expect(message).toMatchObject({ id: sent.id, body: input.message })
   })
 
-  it('call-transcript: create_call, then get_call_transcript with <agentphone2.id>', async () => {
-    // Every reading of the clock moves it a minute on, so the call has been talking by the time
-    // its transcript is read.
-    let now = Date.parse('2026-03-02T15:04:05.000Z')
-    const { env, execute } = await sandboxFor(() => {
-      now += 60_000
-      return now
-    })
+  it('call-transcript: create_call, get_call waiting for the end, then the whole transcript', async () => {
+    // The sandbox's clock runs a thousand times faster than the real one: the call's 12 s take
+    // 12 ms, and Get Call's wait is what holds the run until the call has ended.
+    const start = Date.now()
+    const { env, execute } = await sandboxFor(
+      () => Date.parse('2026-03-02T15:04:05.000Z') + (Date.now() - start) * 1_000
+    )
     const greeting = 'Hello from the examples test.'
     const result = await runWorkflow(readExample('call-transcript'), {
       input: { toNumber: '+14155550178', greeting },
@@ -63,13 +62,36 @@ describe('examples', () => {
     })
     expect(result.success, result.error).toBe(true)
     const placed = outputOf(result, 'AgentPhone 2')
+    expect(placed.status).toBe('queued')
+    const waited = result.blocks.find((block) => block.name === 'Wait for Call')
+    expect(waited?.input).toMatchObject({
+      callId: placed.id,
+      waitForCompletion: true,
+      waitTimeout: '300',
+    })
+    expect(waited?.output).toMatchObject({ id: placed.id, status: 'completed' })
     const transcriptBlock = result.blocks.find((block) => block.name === 'AgentPhone 3')
     expect(transcriptBlock?.input.callId).toBe(placed.id)
     const transcript = outputOf(result, 'AgentPhone 3').transcript as Array<Record<string, unknown>>
-    expect(transcript.length).toBeGreaterThan(0)
-    expect(JSON.stringify(transcript)).toContain(greeting)
+    // The finished call: three exchanges, the greeting first, the goodbye last.
+    expect(transcript.map((entry) => entry.role)).toEqual([
+      'user',
+      'agent',
+      'user',
+      'agent',
+      'user',
+      'agent',
+    ])
+    expect(transcript[1]?.content).toBe(greeting)
+    expect(transcript.at(-1)?.content).toBe('Thank you for your time. Goodbye!')
     expect(result.output).toEqual({
-      data: { callId: placed.id, to: '+14155550178', transcript },
+      data: {
+        callId: placed.id,
+        to: '+14155550178',
+        status: 'completed',
+        durationSeconds: waited?.output?.durationSeconds,
+        transcript,
+      },
       status: 200,
       headers: { 'Content-Type': 'application/json' },
     })

@@ -2,6 +2,7 @@ import { agentphoneHeaders, agentphoneUrl } from '@/tools/agentphone/request'
 import { transformAgentPhoneResponse } from '@/tools/agentphone/response'
 import {
   AGENTPHONE_API_KEY_PARAMS,
+  AGENTPHONE_DEFAULT_WAIT_SECONDS,
   type AgentPhoneGetCallParams,
   type AgentPhoneGetCallResult,
   CALL_OUTPUT_PROPERTIES,
@@ -23,10 +24,29 @@ export const agentphoneGetCallTool: ToolConfig<AgentPhoneGetCallParams, AgentPho
       visibility: 'user-or-llm',
       description: 'ID of the call to retrieve',
     },
+    wait: {
+      type: 'boolean',
+      required: false,
+      visibility: 'user-or-llm',
+      description:
+        'Wait for the call to finish (completed, failed or canceled) before answering, so the transcript is complete',
+    },
+    timeoutSeconds: {
+      type: 'number',
+      required: false,
+      visibility: 'user-or-llm',
+      description:
+        'With wait: answer after this many seconds even if the call is still going (1-300, default 120)',
+    },
   },
 
   request: {
-    url: (params) => agentphoneUrl(agentphoneGetCallTool, params, '/v1/calls/{callId}'),
+    url: (params) =>
+      agentphoneUrl(agentphoneGetCallTool, params, '/v1/calls/{callId}', (valid) =>
+        valid.wait
+          ? { wait: true, timeout: valid.timeoutSeconds ?? AGENTPHONE_DEFAULT_WAIT_SECONDS }
+          : {}
+      ),
     method: 'GET',
     headers: (params) => agentphoneHeaders(agentphoneGetCallTool, params),
   },

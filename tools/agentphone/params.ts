@@ -11,6 +11,7 @@ import {
   AGENTPHONE_CALL_STATUSES,
   AGENTPHONE_CALL_TYPES,
   AGENTPHONE_COUNTRIES,
+  AGENTPHONE_MAX_WAIT_SECONDS,
   AGENTPHONE_REACTIONS,
 } from '@/tools/agentphone/types'
 import type { ToolConfig } from '@/tools/types'
@@ -214,6 +215,18 @@ function integer(min: number, max?: number): Rule {
   return rule(z.preprocess(fromNumericString, schema))
 }
 
+/** Yes or no; `"true"`/`"false"` in any case (as editors and LLMs often send) are read as such. */
+const flag = rule(
+  z.preprocess(
+    (value) => {
+      if (typeof value !== 'string') return value
+      const text = value.trim().toLowerCase()
+      return text === 'true' ? true : text === 'false' ? false : value
+    },
+    z.boolean({ error: typeError('true or false') })
+  )
+)
+
 /**
  * A JSON object, or null to clear. Absent means "leave unchanged", so null is kept apart from
  * absence. A string holding JSON (as LLMs often send) is parsed.
@@ -271,6 +284,7 @@ const RULES_BY_TOOL: Record<string, Record<string, Rule>> = {
   agentphone_react_to_message: { reaction: oneOf(AGENTPHONE_REACTIONS) },
   agentphone_get_usage_daily: { days: integer(1, 365) },
   agentphone_get_usage_monthly: { months: integer(1, 24) },
+  agentphone_get_call: { timeoutSeconds: integer(1, AGENTPHONE_MAX_WAIT_SECONDS) },
 }
 
 /** The rule for a param: by tool, else by name, else by its kind (an ID, text, a JSON object). */
@@ -278,6 +292,7 @@ export function ruleFor(toolId: string, name: string, param: ToolConfig['params'
   const found = RULES_BY_TOOL[toolId]?.[name] ?? RULES_BY_NAME[name]
   if (found) return found
   if (param.type === 'json') return jsonObject
+  if (param.type === 'boolean') return flag
   if (param.type === 'string') return name.endsWith('Id') ? id : text
   throw new Error(`${toolId}: no validation rule for its ${param.type} param ${name}`)
 }

@@ -404,7 +404,14 @@ export interface AgentPhoneListCallsResult extends ToolResponse {
 
 export interface AgentPhoneGetCallParams extends AgentPhoneParams {
   callId: string
+  /** Long-poll: answer once the call has ended (or `timeoutSeconds` have passed). */
+  wait?: boolean
+  timeoutSeconds?: number
 }
+
+/** How long `wait` holds a Get Call when no timeout is given, and the API's longest, in seconds. */
+export const AGENTPHONE_DEFAULT_WAIT_SECONDS = 120
+export const AGENTPHONE_MAX_WAIT_SECONDS = 300
 
 export interface AgentPhoneGetCallResult extends ToolResponse {
   output: AgentPhoneCallDetail
