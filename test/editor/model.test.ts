@@ -121,6 +121,20 @@ describe('references', () => {
     expect(nested).not.toContain('agentphone1.channel')
   })
 
+  it('a trigger-mode block offers its trigger’s outputs, nested fields included', () => {
+    let doc = emptyWorkflow('Test')
+    doc = addBlock(doc, AgentPhoneBlock, { x: 0, y: 0 }, 'hook', 'agentphone_message_received').doc
+    doc = addBlock(doc, AgentPhoneBlock, { x: 300, y: 0 }, 'reply').doc
+    doc = connect(doc, { source: 'hook', target: 'reply' }).doc
+    const hook = doc.state.blocks.hook
+    expect(hook?.triggerMode).toBe(true)
+    expect(hook?.subBlocks.selectedTriggerId?.value).toBe('agentphone_message_received')
+    expect(hook?.subBlocks).toHaveProperty('triggerApiKey')
+    const paths = referenceOptions(doc, registry, 'reply').map((option) => option.path)
+    expect(paths).toContain('agentphone1.data.from')
+    expect(paths).not.toContain('agentphone1.id')
+  })
+
   it('typing < opens a query; choosing replaces it with the whole reference', () => {
     expect(openReference('Hi <sta', 7)).toEqual({ start: 3, query: 'sta' })
     expect(openReference('a < b', 5)).toBeNull()

@@ -29,6 +29,7 @@ import { rowsOf } from '../model/references.js'
 import { sentenceOf } from '../model/sentence.js'
 import type { BlockState, Registry, WorkflowDocument } from '../model/workflow.js'
 import { valuesOf } from '../model/workflow.js'
+import { triggers as workflowTriggers } from '../registry.js'
 
 export type RunState = 'running' | 'success' | 'error' | 'skipped'
 
@@ -52,7 +53,10 @@ const RUN_BADGES: Record<RunState, { label: string; Icon: typeof CheckCircle2 }>
 function BlockCard({ data, selected }: NodeProps<BlockNode>) {
   const { block, config, runState } = data
   const values = valuesOf(block)
-  const sentence = sentenceOf(config, values, block.advancedMode === true)
+  const trigger = block.triggerMode
+    ? workflowTriggers.find((item) => item.id === values.selectedTriggerId)
+    : undefined
+  const sentence = trigger ? null : sentenceOf(config, values, block.advancedMode === true)
   const Icon = config.icon
   const badge = runState ? RUN_BADGES[runState] : undefined
   const branches =
@@ -116,6 +120,10 @@ function BlockCard({ data, selected }: NodeProps<BlockNode>) {
                 {name}
               </span>
             ))}
+          </p>
+        ) : trigger ? (
+          <p className="sentence">
+            Runs on <span className="chip">{trigger.name}</span>
           </p>
         ) : (
           <p className="sentence muted">{config.description}</p>

@@ -156,12 +156,33 @@ function Control(props: ControlProps) {
       return <ConditionInput {...props} />
     case 'table':
       return <Table {...props} />
+    case 'text':
+      // Display-only copy (Sim's setup instructions are HTML): shown as its text.
+      return (
+        <div id={id} className="field-text">
+          {String(subBlock.defaultValue ?? value ?? '')
+            .replace(/<\/(p|li|div|ol|ul)>/g, '\n')
+            .replace(/<[^>]+>/g, '')
+            .trim()}
+        </div>
+      )
     case 'short-input':
+      if (subBlock.readOnly) {
+        return <input id={id} readOnly value={readOnlyValue(subBlock, value)} {...aria} />
+      }
       return subBlock.password ? <SecretInput {...props} /> : <TextInput {...props} />
     default:
       // long-input, code and any type without a dedicated control: text, with references.
       return <TextInput {...props} multiline />
   }
+}
+
+/** Sim's `useWebhookUrl` fields show where this workflow's deliveries go. */
+function readOnlyValue(subBlock: EditorSubBlock, value: unknown): string {
+  const useWebhookUrl = (subBlock as { useWebhookUrl?: boolean }).useWebhookUrl
+  if (!useWebhookUrl || typeof window === 'undefined') return asText(value)
+  const workflowId = new URLSearchParams(window.location.hash.slice(1)).get('workflow') ?? ''
+  return `${window.location.origin}/hooks/${encodeURIComponent(workflowId)}`
 }
 
 function TextInput(props: ControlProps & { multiline?: boolean }) {

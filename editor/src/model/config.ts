@@ -31,7 +31,9 @@ export function isShown(
   triggerMode = false
 ) {
   if (subBlock.hidden) return false
-  if (subBlock.mode === 'advanced' && !advanced) return false
+  if ((subBlock.mode === 'advanced' || subBlock.mode === 'trigger-advanced') && !advanced) {
+    return false
+  }
   return isVisible(subBlock as SubBlockConfig, values, { triggerMode })
 }
 

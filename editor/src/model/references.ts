@@ -3,6 +3,7 @@
  * one has selected, with nested fields spelled as paths (`agentphone1.data.0.id`).
  */
 import { agentphoneTools } from '../../../tools/index.js'
+import { TRIGGER_REGISTRY } from '../../../triggers/registry.js'
 import type { BlockConfig } from './config.js'
 import {
   type BlockState,
@@ -33,9 +34,30 @@ const toolsById = agentphoneTools as unknown as Record<
   { outputs?: Record<string, OutputLike> }
 >
 
-/** The outputs a block gives for its current values: the selected tool's, else the block's. */
+/** A trigger's outputs (`{type, description}` leaves, nested objects) as output properties. */
+function triggerOutputs(outputs: Record<string, unknown>): Record<string, OutputLike> {
+  const properties: Record<string, OutputLike> = {}
+  for (const [key, output] of Object.entries(outputs)) {
+    if (!output || typeof output !== 'object') continue
+    const { type, description } = output as { type?: unknown; description?: unknown }
+    properties[key] =
+      typeof type === 'string'
+        ? { type, description: typeof description === 'string' ? description : undefined }
+        : { type: 'json', properties: triggerOutputs(output as Record<string, unknown>) }
+  }
+  return properties
+}
+
+/**
+ * The outputs a block gives for its current values: in trigger mode its trigger's, else the
+ * selected tool's, else the block's own.
+ */
 export function outputsFor(config: BlockConfig, block: BlockState): Record<string, OutputLike> {
   const values = valuesOf(block)
+  if (block.triggerMode) {
+    const trigger = TRIGGER_REGISTRY[String(values.selectedTriggerId ?? '')]
+    return trigger ? triggerOutputs(trigger.outputs as Record<string, unknown>) : {}
+  }
   const fromFields: Record<string, OutputLike> = {}
   // A field listing named inputs (Sim's Start block `inputFormat`) defines outputs of those names.
   for (const subBlock of config.subBlocks) {
