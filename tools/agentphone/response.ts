@@ -216,7 +216,7 @@ export async function transformAgentPhoneResponse<P, R extends ToolResponse>(
       )
     }
   }
-  const result = readOutputs(tool.outputs, reshape ? reshape(body) : body)
+  const result = readOutputs(tool.outputs ?? {}, reshape ? reshape(body) : body)
   if (!result.success) {
     throw new Error(
       `AgentPhone returned an unexpected response (HTTP ${response.status}): ${describeIssues(result.error)}`
