@@ -165,6 +165,30 @@ class Run {
     return found
   }
 
+  /**
+   * An API key field elsewhere that reads this block's output (say `apiKey: <start.key>`) makes that
+   * value a secret now, before this block's own record and event report it.
+   */
+  private addKeysReadFrom(source: BlockState, output: BlockOutput) {
+    const sourceName = normalizeName(source.name)
+    for (const block of Object.values(this.blocks)) {
+      const field = block.subBlocks.apiKey?.value
+      if (typeof field !== 'string') continue
+      for (const token of tokensOf(field)) {
+        if (token.kind !== 'ref' || normalizeName(token.blockName) !== sourceName) continue
+        let value: unknown
+        try {
+          value = navigate(output, splitPath(token.path, token.text))
+        } catch {
+          continue // a malformed path is reported when the key field itself is resolved
+        }
+        if (typeof value === 'string' && value.trim()) {
+          this.addSecret({ value: value.trim(), label: REDACTED })
+        }
+      }
+    }
+  }
+
   addSecret(secret: Secret) {
     if (this.secrets.some(({ value }) => value === secret.value)) return
     this.secrets.push(secret)
@@ -347,6 +371,7 @@ class Run {
     const onErrorPath = (edge: WorkflowEdge) => edge.sourceHandle === ERROR_HANDLE
     if (output !== undefined) {
       this.outputs.set(block.id, output)
+      this.addKeysReadFrom(block, output)
       this.record(block, { status: 'success', ...common, output })
       const follows = handler?.follows
       this.release(block.id, (edge) =>

@@ -82,18 +82,26 @@ describe('secrets never leave the run', () => {
     expectNoSecret(JSON.stringify(result), KEY)
   })
 
-  it('a key that arrives through a reference is masked in the result', async () => {
+  it('a key that arrives through a reference is masked in the result and in every event', async () => {
     const sandbox = await startSandbox()
     const s = start([{ name: 'key', type: 'string' }])
     const usage = block('agentphone', 'Usage', { operation: 'get_usage', apiKey: '<start.key>' })
+    const events: RunEvent[] = []
     const result = await runWorkflow(workflow([s, usage], chain(s, usage)), {
       input: { key: KEY },
       baseUrl: sandbox.url,
       fetch: sandbox.fetch,
+      onEvent: (event) => events.push(event),
     })
     expect(result.success).toBe(true)
     expect(result.blocks[1]?.input.apiKey).toBe('[REDACTED]')
     expectNoSecret(JSON.stringify(result), KEY)
+    // The Start block reports its output before the key field reads it.
+    const startFinished = events.find(
+      (event) => event.type === 'block-finished' && event.data.name === 'Start'
+    )
+    expect(startFinished?.data).toMatchObject({ output: { key: '[REDACTED]' } })
+    expectNoSecret(JSON.stringify(events), KEY)
   })
 
   it('masks every encoding, inside object keys too, longest secret first', () => {
