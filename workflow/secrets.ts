@@ -1,8 +1,10 @@
 /**
  * Keeping secrets out of everything a run reports: each `{{NAME}}` value the workflow uses and
  * every API key are replaced, in every string and object key, by `{{NAME}}` (or `[REDACTED]` for a
- * key typed into a field), whether they appear as typed, JSON-escaped, URL-encoded or base64.
+ * key typed into a field), in every spelling executeTool's redactor knows (as typed, JSON- and
+ * `\u`-escaped, percent- or form-encoded, HTML references, mixed) and in base64.
  */
+import { MIN_SECRET_LENGTH, REDACTED, redactor } from '../tools/runtime/redaction.js'
 
 export interface Secret {
   value: string
@@ -10,38 +12,30 @@ export interface Secret {
   label: string
 }
 
-export const REDACTED = '[REDACTED]'
-/**
- * Shorter values are not masked: they cannot be a key, and replacing them would mangle ordinary
- * text (`MODE=live` inside "delivered"). The same bound as executeTool's key redaction.
- */
-export const MIN_SECRET_LENGTH = 6
+// Shorter values than MIN_SECRET_LENGTH are not masked: they cannot be a key, and replacing them
+// would mangle ordinary text (`MODE=live` inside "delivered").
+export { MIN_SECRET_LENGTH, REDACTED }
 
-/** The forms a secret can take once it has been put in a URL, a JSON body or a header. */
-function encodingsOf(value: string): string[] {
-  const forms = [
-    value,
-    JSON.stringify(value).slice(1, -1),
-    encodeURIComponent(value),
-    encodeURIComponent(value).replaceAll('%20', '+'),
-    encodeURI(value),
-    Buffer.from(value).toString('base64'),
-    Buffer.from(value).toString('base64url'),
-  ]
-  return [...new Set(forms)].filter((form) => form.length > 0)
-}
+/** Base64 hides a secret whole, so those spellings are matched whole; the rest are the redactor's. */
+const base64FormsOf = (value: string) => [
+  ...new Set([Buffer.from(value).toString('base64'), Buffer.from(value).toString('base64url')]),
+]
 
 export type Mask = <T>(value: T) => T
 
 export function createMask(secrets: Secret[]): Mask {
   // Longest first, so a secret that contains another is replaced whole.
-  const replacements = secrets
+  const maskers = secrets
     .filter(({ value }) => value.length >= MIN_SECRET_LENGTH)
-    .flatMap(({ value, label }) => encodingsOf(value).map((form) => ({ form, label })))
-    .sort((a, b) => b.form.length - a.form.length)
-  if (replacements.length === 0) return (value) => value
-  const maskText = (text: string) =>
-    replacements.reduce((masked, { form, label }) => masked.replaceAll(form, label), text)
+    .sort((a, b) => b.value.length - a.value.length)
+    .map(({ value, label }) => {
+      const scrub = redactor(value, label)
+      const base64 = base64FormsOf(value)
+      return (text: string) =>
+        base64.reduce((masked, form) => masked.replaceAll(form, label), scrub.text(text))
+    })
+  if (maskers.length === 0) return (value) => value
+  const maskText = (text: string) => maskers.reduce((masked, mask) => mask(masked), text)
   const walk = (value: unknown): unknown => {
     if (typeof value === 'string') return maskText(value)
     if (Array.isArray(value)) return value.map(walk)

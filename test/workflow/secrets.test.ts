@@ -128,6 +128,23 @@ describe('secrets never leave the run', () => {
     })
   })
 
+  it('masks the spellings executeTool redacts too: \\u escapes, lower-case hex, HTML references', () => {
+    const mask = createMask([{ value: 'tok/s3cr3t', label: '{{TOKEN}}' }])
+    expect(
+      mask({
+        unicode: 'a \\u0074ok\\u002Fs3cr3t b',
+        lowerHex: 'q=tok%2fs3cr3t',
+        html: 'tok&#x2F;s3cr3t',
+        mixed: 'tok\\/s3cr3t',
+      })
+    ).toEqual({
+      unicode: 'a {{TOKEN}} b',
+      lowerHex: 'q={{TOKEN}}',
+      html: '{{TOKEN}}',
+      mixed: '{{TOKEN}}',
+    })
+  })
+
   it('leaves values too short to be a key alone, so ordinary text is not mangled', () => {
     const mask = createMask([{ value: 'live', label: '{{MODE}}' }])
     expect(mask({ status: 'delivered', mode: 'live' })).toEqual({

@@ -9,7 +9,7 @@ export const REDACTED = '[REDACTED]'
 /** Used instead when the key itself could be read out of `[REDACTED]`s placed side by side. */
 const FALLBACK_MARKER = '[SECRET]'
 /** Shorter strings are certainly not a key, and replacing them would mangle ordinary text. */
-const MIN_SECRET_LENGTH = 6
+export const MIN_SECRET_LENGTH = 6
 
 const regexEscape = (text: string) => text.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&')
 
@@ -83,8 +83,11 @@ const identity: Redactor = { text: (text) => text, value: (value) => value }
  */
 const ESCAPE_STARTS = ['\\', '%', '&']
 
-/** A redactor for this secret; one that changes nothing when there is no (plausible) secret. */
-export function redactor(secret: string | undefined): Redactor {
+/**
+ * A redactor for this secret, writing `label` in its place; one that changes nothing when there is
+ * no (plausible) secret.
+ */
+export function redactor(secret: string | undefined, label: string = REDACTED): Redactor {
   if (typeof secret !== 'string' || secret.length < MIN_SECRET_LENGTH) return identity
   const escapeStarts = secret.includes(' ') ? [...ESCAPE_STARTS, '+'] : ESCAPE_STARTS
   const mayHold = (input: string) =>
@@ -96,9 +99,7 @@ export function redactor(secret: string | undefined): Redactor {
     const longestForm = secret.length * 8
     const tiled = (marker: string) => marker.repeat(Math.ceil(longestForm / marker.length) + 2)
     // A marker the key can be found in (or across two of) would rebuild the key it replaced.
-    const marker = [REDACTED, FALLBACK_MARKER].find(
-      (m) => !new RegExp(pattern.source).test(tiled(m))
-    )
+    const marker = [label, FALLBACK_MARKER].find((m) => !new RegExp(pattern.source).test(tiled(m)))
     compiled = { pattern, marker }
     return compiled
   }
