@@ -4,6 +4,7 @@
  * asked through `executeTool` with a transport that never sends. Fields holding references or
  * `{{ENV}}` values are only known at run time and are left alone.
  */
+import { isBlank } from '../../../tools/agentphone/params.js'
 import { executeTool } from '../../../tools/index.js'
 import {
   type BlockConfig,
@@ -25,9 +26,6 @@ const REFERENCE = /<[A-Za-z_][\w]*(?:[.[][^<>\s]*)?>|\{\{[^}]+\}\}/
 export const holdsReference = (value: unknown) => typeof value === 'string' && REFERENCE.test(value)
 
 const SELECTOR_TYPES = new Set(['dropdown', 'combobox', 'switch', 'checkbox-list', 'slider'])
-
-const isBlank = (value: unknown) =>
-  value === undefined || value === null || (typeof value === 'string' && value.trim() === '')
 
 class NotSent extends Error {}
 
